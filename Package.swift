@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+// The layers, from the bottom up: RemotesCore (files and rules) <- RemotesNetwork (HTTP, logins)
+// <- RemotesTUI (ncurses front end) <- remotes (the executable: batch commands and TUI launch).
+import PackageDescription
+
+let package = Package(
+    name: "remotes",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "remotes", targets: ["remotes"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // ncursesw through a small shim header (see docs/design.md, "ncurses").
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncurses-dev"])]),
+
+        // The model, the files and the rules. No terminal, no HTTP.
+        .target(
+            name: "RemotesCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+
+        // Service discovery, tokens, status, registry and keyserver logins, docker config.
+        .target(
+            name: "RemotesNetwork",
+            dependencies: [
+                "RemotesCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The full-screen terminal UI: pure state and key table, views, and the ncurses screen.
+        .target(
+            name: "RemotesTUI",
+            dependencies: ["RemotesCore", "RemotesNetwork", "CNCurses"]
+        ),
+
+        // The executable: argument parsing, batch output, exit codes; opens the TUI.
+        .executableTarget(
+            name: "remotes",
+            dependencies: [
+                "RemotesCore",
+                "RemotesNetwork",
+                "RemotesTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Test-only: local HTTP(S) servers that play a Library API endpoint, and helpers.
+        .target(
+            name: "RemotesTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .executableTarget(name: "remotes-test-server", dependencies: ["RemotesTestSupport"]),
+
+        .testTarget(name: "RemotesCoreTests", dependencies: ["RemotesCore"]),
+        .testTarget(
+            name: "RemotesNetworkTests",
+            dependencies: ["RemotesNetwork", "RemotesCore", "RemotesTestSupport"]
+        ),
+        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport"]),
+    ]
+)

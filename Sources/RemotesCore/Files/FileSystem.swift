@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Small POSIX helpers: the core reads and writes files with system calls, so that it controls
+/// modes, fsync, rename and locks exactly.
+public enum FileSystem {
+    /// True when something exists at `path` (following symlinks).
+    @Sendable public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// The folder part of a path (`/a/b` → `/a`, `b` → `.`).
+    public static func dirname(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    public static func basename(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// The current working folder.
+    public static func currentFolder() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        let length = buffer.firstIndex(of: 0) ?? buffer.count
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The text of errno.
+    public static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// Creates `path` and missing parents with `mode` (parents that exist are left alone).
+    public static func makeFolders(_ path: String, mode: mode_t) throws(RemotesError) {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .badFile("\(path) is not a folder") }
+            return
+        }
+        let parent = dirname(path)
+        if parent != path { try makeFolders(parent, mode: mode) }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
+            throw .failed("could not create folder \(path): \(errorText())")
+        }
+        _ = chmod(path, mode)  // mkdir applies the umask; the mode we asked for is the one we want
+    }
+
+    /// Resolves symlinks in `path` (the file itself may not exist yet).
+    public static func resolvedPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// True when `path` itself is a symbolic link.
+    public static func isSymlink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
+    /// Reads `fd` to the end, failing beyond `limit` bytes.
+    static func readAll(_ fd: Int32, limit: Int) -> [UInt8]? {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+            if result.count > limit { return nil }
+        }
+        return result
+    }
+}
