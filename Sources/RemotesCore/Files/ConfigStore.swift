@@ -37,6 +37,7 @@ public struct ConfigStore: Sendable {
     /// Applies `change`. With `expecting`, fails with `changedOnDisk` (and writes nothing) if
     /// either file no longer has those fingerprints, so that a UI never overwrites what another
     /// process wrote since it last read.
+    @discardableResult
     public func apply(_ change: ConfigChange, expecting: ConfigState.Fingerprints? = nil) throws(RemotesError)
         -> ChangeOutcome
     {

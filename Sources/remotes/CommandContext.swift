@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import RemotesCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What every command needs: the environment, the console, the file locations and the store.
+struct CommandContext {
+    let globals: GlobalOptions
+    let environment: [String: String]
+    let console: Console
+    let locations: ConfigLocations
+    let store: ConfigStore
+
+    init(_ globals: GlobalOptions) {
+        self.globals = globals
+        let environment = ProcessInfo.processInfo.environment
+        self.environment = environment
+        console = Console(batch: globals.batch, noColor: globals.noColor, environment: environment)
+        let flavor = CommandContext.flavor(globals.flavor, environment: environment)
+        locations = ConfigLocations.resolve(
+            flavor: flavor, configFlag: globals.config, systemConfigFlag: globals.systemConfig,
+            environment: environment)
+        store = ConfigStore(locations: locations)
+    }
+
+    /// `--flavor`, else `$REMOTES_FLAVOR`, else SingularityCE when only its user file exists.
+    static func flavor(_ option: FlavorOption?, environment: [String: String]) -> Flavor {
+        if let option { return Flavor(rawValue: option.rawValue) ?? .apptainer }
+        if let value = environment["REMOTES_FLAVOR"], let flavor = Flavor(rawValue: value.lowercased()) {
+            return flavor
+        }
+        let home = environment["HOME"] ?? ""
+        if environment["APPTAINER_CONFIGDIR"] == nil, !home.isEmpty,
+            !FileSystem.exists(home + "/.apptainer/remote.yaml"), FileSystem.exists(home + "/.singularity/remote.yaml")
+        {
+            return .singularity
+        }
+        return .apptainer
+    }
+
+    /// True when the user may be asked questions: not `--batch` and stdin is a terminal.
+    var canPrompt: Bool { !globals.batch && isatty(0) == 1 }
+
+    /// Runs `body`, printing a core error as `FATAL:` and exiting with its code.
+    func perform(_ body: () throws(RemotesError) -> Void) throws {
+        do {
+            try body()
+        } catch {
+            console.fatal(error.message)
+            throw ExitCode(RemotesExit.code(for: error))
+        }
+    }
+
+    /// Applies a change and prints its notices.
+    @discardableResult
+    func apply(_ change: ConfigChange) throws(RemotesError) -> ChangeOutcome {
+        let outcome = try store.apply(change)
+        console.notices(outcome.notices)
+        return outcome
+    }
+
+    /// Reads the files and prints what reading had to say.
+    func load() throws(RemotesError) -> ConfigState {
+        let state = try store.load()
+        console.notices(state.notices)
+        return state
+    }
+
+    /// A Go `strconv.ParseBool` reading of an environment variable.
+    func environmentFlag(_ name: String) -> Bool {
+        switch environment[name] {
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import RemotesCore
+
+/// `remotes list`: endpoints, the default remote's keyservers and the logins.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List all remote endpoints, keyservers and logins that are configured.")
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let context = CommandContext(globals)
+        try context.perform { () throws(RemotesError) in
+            let state = try context.load()
+            let overview = ConfigOverview(state: state, builtinKeyserver: context.store.builtinKeyserver)
+            switch format {
+            case .text:
+                context.console.out(ListRenderer.text(overview))
+                if let name = overview.defaultRemote, overview.keyservers.contains(where: { $0.uri == nil }) {
+                    context.console.info(
+                        "The built-in keyserver of \"\(name)\" comes from its service discovery, which has not been fetched yet ('remotes status \(name)' fetches it).")
+                }
+            case .json:
+                context.console.out(ListRenderer.json(overview, locations: state.locations, systemIsBuiltin: state.system.isBuiltin))
+            }
+        }
+    }
+}
+
+/// `--format` values.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import RemotesCore
+
+/// Options every command accepts, before or after the subcommand name.
+struct GlobalOptions: ParsableArguments {
+    @Flag(
+        help:
+            "Never prompt, never open the terminal UI, never colour. Anything that would be asked for is an error naming the flag that supplies it."
+    )
+    var batch = false
+
+    @Option(
+        name: [.customShort("c"), .long],
+        help: ArgumentHelp(
+            "Path to the file holding remote endpoint configurations (default: $APPTAINER_CONFIGDIR/remote.yaml or ~/.apptainer/remote.yaml).",
+            valueName: "file"))
+    var config: String?
+
+    @Option(
+        name: .customLong("system-config"),
+        help: ArgumentHelp(
+            "Path to the system (global) configuration (default: $REMOTES_SYSTEM_CONFIG, else /etc/apptainer/remote.yaml or /usr/local/etc/apptainer/remote.yaml, else the built-in default).",
+            valueName: "file"))
+    var systemConfig: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Whose files to edit: apptainer or singularity (default: $REMOTES_FLAVOR, else singularity when only ~/.singularity/remote.yaml exists, else apptainer).",
+            valueName: "flavor"))
+    var flavor: FlavorOption?
+
+    @Flag(name: .customLong("no-color"), help: "Do not use colour (NO_COLOR=1 does the same).")
+    var noColor = false
+
+    @Flag(name: [.short, .long], help: "Print more about what is done.")
+    var verbose = false
+}
+
+/// `--flavor` values.
+enum FlavorOption: String, ExpressibleByArgument, CaseIterable {
+    case apptainer
+    case singularity
+}

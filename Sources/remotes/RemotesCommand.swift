@@ -1,0 +1,42 @@
+import ArgumentParser
+import RemotesCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `remotes`: with a subcommand, the batch command line; without one, the terminal UI.
+@main
+struct RemotesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remotes",
+        abstract: "Manage Apptainer remote endpoints, keyservers and registry logins.",
+        discussion: """
+            Without a subcommand, remotes opens a full-screen terminal UI on the same files. \
+            Every subcommand also works in scripts with --batch, which never prompts.
+            """,
+        version: RemotesVersion.current,
+        subcommands: [
+            ListCommand.self, AddCommand.self, RemoveCommand.self, UseCommand.self, AddKeyserverCommand.self,
+            RemoveKeyserverCommand.self, LogoutCommand.self,
+        ])
+
+    @OptionGroup var globals: GlobalOptions
+
+    func run() async throws {
+        let context = CommandContext(globals)
+        if globals.batch {
+            context.console.fatal("--batch needs a subcommand (see 'remotes --help')")
+            throw ExitCode(RemotesExit.usage)
+        }
+        guard isatty(0) == 1 && isatty(1) == 1 else {
+            context.console.fatal(
+                "the terminal UI needs a terminal on stdin and stdout; use a subcommand instead (see 'remotes --help')")
+            throw ExitCode(RemotesExit.usage)
+        }
+        context.console.fatal("the terminal UI is not available in this build yet; use a subcommand (see 'remotes --help')")
+        throw ExitCode(RemotesExit.failed)
+    }
+}
