@@ -1,0 +1,214 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import RemotesCore
+import Synchronization
+
+/// Makes GET requests for the network layer: TLS verified against the system roots plus an
+/// optional extra CA bundle (or not verified at all, per request, for `--insecure`), connect and
+/// total timeouts, a body size cap, `User-Agent: remotes/<version>`, and redirects followed by
+/// hand so that https never falls back to http and credentials never go to another host.
+///
+/// Requests are cancelled with their task. Call `shutdown()` when done.
+public final class HTTPFetcher: Sendable {
+    /// The settings every request uses.
+    public let settings: HTTPSettings
+    private let clients = Mutex<(verified: HTTPClient?, unverified: HTTPClient?)>((nil, nil))
+    private let verifiedTLS: TLSConfiguration
+
+    /// Redirects followed at most.
+    static let maxRedirects = 5
+
+    /// Prepares a fetcher; fails when the extra CA bundle cannot be read.
+    public init(settings: HTTPSettings = HTTPSettings()) throws(RemotesError) {
+        self.settings = settings
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv12
+        if let file = settings.extraCAFile {
+            let certificates: [NIOSSLCertificate]
+            do {
+                certificates = try NIOSSLCertificate.fromPEMFile(file)
+            } catch {
+                throw .badFile("could not read the CA bundle \(file): it is missing or not PEM certificates")
+            }
+            guard !certificates.isEmpty else { throw .badFile("the CA bundle \(file) holds no certificate") }
+            tls.additionalTrustRoots = [.certificates(certificates)]
+        }
+        verifiedTLS = tls
+    }
+
+    /// Closes the connections. Safe to call more than once.
+    public func shutdown() async {
+        let (a, b) = clients.withLock { state in
+            let taken = state
+            state = (nil, nil)
+            return taken
+        }
+        try? await a?.shutdown()
+        try? await b?.shutdown()
+    }
+
+    private func client(verifyTLS: Bool) -> HTTPClient {
+        clients.withLock { state in
+            if verifyTLS, let c = state.verified { return c }
+            if !verifyTLS, let c = state.unverified { return c }
+            var tls = verifiedTLS
+            if !verifyTLS { tls.certificateVerification = .none }
+            var configuration = HTTPClient.Configuration(
+                tlsConfiguration: tls, redirectConfiguration: .disallow,
+                timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.totalTimeout)))
+            configuration.decompression = .disabled
+            configuration.httpVersion = .http1Only
+            let c = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            if verifyTLS { state.verified = c } else { state.unverified = c }
+            return c
+        }
+    }
+
+    /// GETs `url` with `headers`. With `verifyTLS: false`, https certificates are not checked
+    /// (for registries and keyservers marked insecure). Throws a `RemotesError` whose message
+    /// says what happened in the user's terms.
+    public func get(_ url: String, headers: [(String, String)] = [], verifyTLS: Bool = true) async throws(RemotesError)
+        -> HTTPResult
+    {
+        let total = settings.totalTimeout
+        do {
+            return try await withThrowingTaskGroup(of: HTTPResult?.self) { group in
+                group.addTask { try await self.follow(url, headers: headers, verifyTLS: verifyTLS) }
+                group.addTask {
+                    try await Task.sleep(for: total)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let result = first else {
+                    throw RemotesError(
+                        .unavailable,
+                        "error making request to server: no complete answer from \(HTTPFetcher.hostPart(url)) within \(HTTPSettings.describe(total))"
+                    )
+                }
+                return result
+            }
+        } catch let error as RemotesError {
+            throw error
+        } catch {
+            throw HTTPFetcher.describe(error, url: url, settings: settings)
+        }
+    }
+
+    private func follow(_ start: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
+        var url = start
+        var headers = headers
+        for _ in 0...HTTPFetcher.maxRedirects {
+            let result = try await once(url, headers: headers, verifyTLS: verifyTLS)
+            guard [301, 302, 303, 307, 308].contains(result.status), let location = result.header("location") else {
+                return result
+            }
+            guard let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString else {
+                throw RemotesError(.failed, "error response from server: redirect to an invalid location \"\(location)\"")
+            }
+            let fromScheme = url.prefix { $0 != ":" }.lowercased()
+            let toScheme = next.prefix { $0 != ":" }.lowercased()
+            guard toScheme == "https" || (toScheme == "http" && fromScheme == "http") else {
+                throw RemotesError(
+                    .failed,
+                    "refusing to follow a redirect from \(url) to \(next): \(fromScheme == "https" ? "https must not fall back to http" : "unsupported scheme")"
+                )
+            }
+            if HTTPFetcher.hostPart(next).lowercased() != HTTPFetcher.hostPart(url).lowercased() {
+                headers.removeAll { $0.0.lowercased() == "authorization" }
+            }
+            url = next
+        }
+        throw RemotesError(.failed, "error making request to server: more than \(HTTPFetcher.maxRedirects) redirects from \(start)")
+    }
+
+    private func once(_ url: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        request.headers.add(name: "User-Agent", value: settings.userAgent)
+        request.headers.add(name: "Accept", value: "application/json, */*")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await client(verifyTLS: verifyTLS).execute(request, timeout: .init(settings.totalTimeout))
+        var body = try await response.body.collect(upTo: settings.maxResponseBytes)
+        let bytes = body.readBytes(length: body.readableBytes) ?? []
+        return HTTPResult(
+            status: Int(response.status.code),
+            headers: response.headers.map { (name: $0.name.lowercased(), value: $0.value) }, body: bytes, url: url)
+    }
+
+    /// `host[:port]` of a URL, for messages.
+    static func hostPart(_ url: String) -> String {
+        var rest = Substring(url)
+        if let range = rest.range(of: "://") { rest = rest[range.upperBound...] }
+        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+
+    /// A transport error in words: refused, timed out, TLS, too large.
+    static func describe(_ error: Error, url: String, settings: HTTPSettings) -> RemotesError {
+        let host = hostPart(url)
+        if error is CancellationError { return RemotesError(.failed, "cancelled") }
+        if error is NIOTooManyBytesError {
+            return RemotesError(
+                .failed, "the answer from \(url) is larger than the limit of \(settings.maxResponseBytes) bytes")
+        }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout:
+                return RemotesError(
+                    .unavailable,
+                    "error making request to server: could not connect to \(host) within \(HTTPSettings.describe(settings.connectTimeout))"
+                )
+            case .deadlineExceeded, .readTimeout:
+                return RemotesError(
+                    .unavailable,
+                    "error making request to server: no complete answer from \(host) within \(HTTPSettings.describe(settings.totalTimeout))"
+                )
+            case .remoteConnectionClosed:
+                return RemotesError(.unavailable, "error making request to server: \(host) closed the connection without an answer")
+            case .cancelled:
+                return RemotesError(.failed, "cancelled")
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return RemotesError(.usage, "invalid URL \(url)")
+            default:
+                break
+            }
+        }
+        let text = String(describing: error)
+        if error is NIOSSLError || error is NIOSSLExtraError || text.contains("CERTIFICATE_VERIFY_FAILED")
+            || text.contains("handshakeFailed")
+        {
+            return RemotesError(.failed, "error making request to server: TLS with \(host) failed: \(tlsReason(text))")
+        }
+        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("errno: 111") {
+            return RemotesError(.unavailable, "error making request to server: connection to \(host) refused")
+        }
+        if text.contains("NXDOMAIN") || text.contains("dnsAError") || text.contains("Name or service not known") {
+            return RemotesError(.unavailable, "error making request to server: cannot resolve \(host)")
+        }
+        if text.contains("connectTimeout") {
+            return RemotesError(
+                .unavailable,
+                "error making request to server: could not connect to \(host) within \(HTTPSettings.describe(settings.connectTimeout))"
+            )
+        }
+        return RemotesError(.unavailable, "error making request to server: \(text)")
+    }
+
+    private static func tlsReason(_ text: String) -> String {
+        if text.contains("certificate has expired") || text.contains("CERTIFICATE_VERIFY_FAILED") && text.contains("expired") {
+            return "the server's certificate has expired"
+        }
+        if text.contains("failedToValidateHostname") || text.contains("hostname") {
+            return "the server's certificate is not valid for this host name"
+        }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's certificate is not trusted (add its CA with --ca-file or SSL_CERT_FILE)"
+        }
+        if text.contains("WRONG_VERSION_NUMBER") {
+            return "the server does not speak TLS on this port"
+        }
+        return text
+    }
+}

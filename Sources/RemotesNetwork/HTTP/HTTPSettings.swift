@@ -1,0 +1,37 @@
+import RemotesCore
+
+/// How every request is made: timeouts, size cap, extra trusted CAs, user agent.
+public struct HTTPSettings: Sendable, Equatable {
+    /// Time allowed to open a connection (TCP and TLS). Default 5 s.
+    public var connectTimeout: Duration
+    /// Time allowed for a whole request, from connecting to the last byte of the body,
+    /// redirects included. Default 10 s.
+    public var totalTimeout: Duration
+    /// The largest response body read; larger answers are an error. Default 4 MiB.
+    public var maxResponseBytes: Int
+    /// An extra PEM bundle of trusted CAs, on top of the system's (`--ca-file` or
+    /// `SSL_CERT_FILE`).
+    public var extraCAFile: String?
+    /// `User-Agent` header value.
+    public var userAgent: String
+
+    /// The documented defaults.
+    public init(
+        connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(10),
+        maxResponseBytes: Int = 4 << 20, extraCAFile: String? = nil,
+        userAgent: String = "remotes/\(RemotesVersion.current)"
+    ) {
+        self.connectTimeout = connectTimeout
+        self.totalTimeout = totalTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.extraCAFile = extraCAFile
+        self.userAgent = userAgent
+    }
+
+    /// Seconds of a duration, for messages ("10 s", "0.5 s").
+    static func describe(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        if seconds == seconds.rounded() { return "\(Int(seconds)) s" }
+        return "\(seconds) s"
+    }
+}
