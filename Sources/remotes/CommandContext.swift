@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RemotesCore
+import RemotesNetwork
 
 #if canImport(Glibc)
     import Glibc
@@ -69,6 +70,40 @@ struct CommandContext {
         let state = try store.load()
         console.notices(state.notices)
         return state
+    }
+
+    /// The HTTP settings from `--timeout`, `--ca-file` and `SSL_CERT_FILE`.
+    var httpSettings: HTTPSettings {
+        var settings = HTTPSettings()
+        if let timeout = globals.timeout, timeout > 0 {
+            settings.totalTimeout = .milliseconds(Int64(timeout * 1000))
+            if timeout < 5 { settings.connectTimeout = settings.totalTimeout }
+        }
+        settings.extraCAFile = globals.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        return settings
+    }
+
+    /// Runs async network work with a fetcher that is shut down afterwards, printing a core
+    /// error as `FATAL:` and exiting with its code.
+    func performNetwork(_ body: (HTTPFetcher) async throws(RemotesError) -> Void) async throws {
+        let fetcher: HTTPFetcher
+        do {
+            fetcher = try HTTPFetcher(settings: httpSettings)
+        } catch {
+            console.fatal(error.message)
+            throw ExitCode(RemotesExit.code(for: error))
+        }
+        var failure: RemotesError?
+        do {
+            try await body(fetcher)
+        } catch {
+            failure = error
+        }
+        await fetcher.shutdown()
+        if let failure {
+            console.fatal(failure.message)
+            throw ExitCode(RemotesExit.code(for: failure))
+        }
     }
 
     /// A Go `strconv.ParseBool` reading of an environment variable.

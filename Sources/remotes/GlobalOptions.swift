@@ -34,6 +34,19 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "Print more about what is done.")
     var verbose = false
+
+    @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp(
+            "A PEM bundle of extra trusted certificate authorities, on top of the system's (default: $SSL_CERT_FILE).",
+            valueName: "file"))
+    var caFile: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a network request may take in all (default 10; connecting may take at most 5).",
+            valueName: "seconds"))
+    var timeout: Double?
 }
 
 /// `--flavor` values.

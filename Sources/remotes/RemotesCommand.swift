@@ -20,7 +20,7 @@ struct RemotesCommand: AsyncParsableCommand {
         version: RemotesVersion.current,
         subcommands: [
             ListCommand.self, AddCommand.self, RemoveCommand.self, UseCommand.self, AddKeyserverCommand.self,
-            RemoveKeyserverCommand.self, LogoutCommand.self,
+            RemoveKeyserverCommand.self, LoginCommand.self, LogoutCommand.self, StatusCommand.self,
         ])
 
     @OptionGroup var globals: GlobalOptions
