@@ -106,7 +106,8 @@ public final class HTTPFetcher: Sendable {
                 return result
             }
             guard let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString else {
-                throw RemotesError(.failed, "error response from server: redirect to an invalid location \"\(location)\"")
+                throw RemotesError(
+                    .failed, "error response from server: redirect to an invalid location \"\(location)\"")
             }
             let fromScheme = url.prefix { $0 != ":" }.lowercased()
             let toScheme = next.prefix { $0 != ":" }.lowercased()
@@ -121,7 +122,8 @@ public final class HTTPFetcher: Sendable {
             }
             url = next
         }
-        throw RemotesError(.failed, "error making request to server: more than \(HTTPFetcher.maxRedirects) redirects from \(start)")
+        throw RemotesError(
+            .failed, "error making request to server: more than \(HTTPFetcher.maxRedirects) redirects from \(start)")
     }
 
     private func once(_ url: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
@@ -166,7 +168,8 @@ public final class HTTPFetcher: Sendable {
                     "error making request to server: no complete answer from \(host) within \(HTTPSettings.describe(settings.totalTimeout))"
                 )
             case .remoteConnectionClosed:
-                return RemotesError(.unavailable, "error making request to server: \(host) closed the connection without an answer")
+                return RemotesError(
+                    .unavailable, "error making request to server: \(host) closed the connection without an answer")
             case .cancelled:
                 return RemotesError(.failed, "cancelled")
             case .invalidURL, .emptyHost, .emptyScheme:
@@ -197,7 +200,9 @@ public final class HTTPFetcher: Sendable {
     }
 
     private static func tlsReason(_ text: String) -> String {
-        if text.contains("certificate has expired") || text.contains("CERTIFICATE_VERIFY_FAILED") && text.contains("expired") {
+        if text.contains("certificate has expired")
+            || text.contains("CERTIFICATE_VERIFY_FAILED") && text.contains("expired")
+        {
             return "the server's certificate has expired"
         }
         if text.contains("failedToValidateHostname") || text.contains("hostname") {

@@ -41,7 +41,8 @@ struct AddCommand: ParsableCommand {
                 if !noLogin { context.console.info("Global option detected. Will not automatically log into remote.") }
             } else if !noLogin {
                 context.console.info(
-                    "Logging in to endpoints is not available in this build yet; run 'remotes login \(name)' once it is.")
+                    "Logging in to endpoints is not available in this build yet; run 'remotes login \(name)' once it is."
+                )
             }
         }
     }

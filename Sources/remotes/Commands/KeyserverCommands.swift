@@ -29,7 +29,8 @@ struct AddKeyserverCommand: ParsableCommand {
         let context = CommandContext(globals)
         let remote = arguments.count == 2 ? arguments[0] : nil
         try context.perform { () throws(RemotesError) in
-            try context.apply(.addKeyserver(remote: remote, url: arguments.last ?? "", order: order, insecure: insecure))
+            try context.apply(
+                .addKeyserver(remote: remote, url: arguments.last ?? "", order: order, insecure: insecure))
         }
     }
 }

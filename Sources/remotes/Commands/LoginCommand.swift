@@ -13,7 +13,10 @@ struct LoginCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LoginOptions
 
-    @Argument(help: "A remote name (default: the default remote), or docker://HOST[:PORT], oras://HOST[:PORT] or a keyserver URL.")
+    @Argument(
+        help:
+            "A remote name (default: the default remote), or docker://HOST[:PORT], oras://HOST[:PORT] or a keyserver URL."
+    )
     var target: String?
 
     func validate() throws {
