@@ -10,11 +10,12 @@
 #   skopeo                 OCI client for registry tests
 #   tmux                   terminal UI tests
 #   util-linux             setpriv (run tests as nobody)
+#   libncurses-dev         the ncursesw headers the terminal UI is compiled against
 #   ca-certificates, procps   basics that slim images may lack
 set -euo pipefail
 
 packages=(docker-registry apache2-utils sks skopeo tmux openssl python3 python3-cryptography curl
-    util-linux ca-certificates procps)
+    util-linux ca-certificates procps libncurses-dev)
 
 if [ "$(id -u)" -eq 0 ]; then
     sudo=()
