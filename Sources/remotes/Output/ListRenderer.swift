@@ -127,6 +127,11 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Foundation pretty-prints an empty array over three lines; print it as `[]`.
+        var text = String(decoding: data, as: UTF8.self)
+        while let range = text.range(of: #"\[\n\s*\n\s*\]"#, options: .regularExpression) {
+            text.replaceSubrange(range, with: "[]")
+        }
+        return text + "\n"
     }
 }
