@@ -7,7 +7,9 @@ let package = Package(
     name: "remotes",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "remotes", targets: ["remotes"])
+        .executable(name: "remotes", targets: ["remotes"]),
+        // For the fuzzing package in Fuzz/ (and anyone embedding the core).
+        .library(name: "RemotesCore", targets: ["RemotesCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

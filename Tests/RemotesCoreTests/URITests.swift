@@ -58,6 +58,17 @@ struct URITests {
         #expect(KeyserverAddress.requestURL("hkps://k.example") == "https://k.example")
     }
 
+    @Test("fuzzer finding: a stray bracket in a host is refused (Fuzz/corpus/uri/regression-bracket-host)")
+    func strayBracket() {
+        #expect(KeyserverAddress("https://0:01]:443") == nil)
+        // and a combining mark right after "://" (Fuzz/corpus/uri/regression-combining-mark)
+        let combining = String(decoding: [0xD9, 0x9A, 0x9E, 0xAC] as [UInt8], as: UTF8.self)
+        #expect(failure { () throws(RemotesError) in _ = try EndpointURI.normalize(combining, insecure: true) } != nil)
+        #expect(KeyserverAddress("http://\u{65A}k.example") == nil)
+        #expect(KeyserverAddress("https://[::1]:443") != nil)
+        #expect(failure { () throws(RemotesError) in _ = try EndpointURI.normalize("0:01]:443", insecure: false) } != nil)
+    }
+
     @Test("login addresses: scheme and host, Docker Hub's names are one")
     func logins() {
         #expect(LoginAddress("docker://docker.io") == LoginAddress("docker://index.docker.io/library"))

@@ -18,6 +18,10 @@ public struct EndpointURI: Sendable, Equatable {
         guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
             throw .usage("invalid URI \(quoted(input)): spaces and control characters are not allowed")
         }
+        guard HostName.isPrintableASCII(text) else {
+            throw .usage(
+                "invalid URI \(quoted(input)): only ASCII characters are allowed (write an international host name in its xn-- form)")
+        }
         var rest = Substring(text)
         var scheme: String?
         if let range = rest.range(of: "://") {
@@ -101,13 +105,10 @@ public struct EndpointURI: Sendable, Equatable {
             host = authority[...close]
             let after = authority[authority.index(after: close)...]
             if !after.isEmpty {
-                guard after.hasPrefix(":") else {
-                    throw .usage("invalid URI \(quoted(input)): bad host \"\(authority)\"")
-                }
+                guard after.hasPrefix(":") else { throw .usage("invalid URI \(quoted(input)): bad host \"\(authority)\"") }
                 portText = after.dropFirst()
             }
-            let inner = host.dropFirst().dropLast()
-            guard !inner.isEmpty, inner.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+            guard HostName.isValid(host) else {
                 throw .usage("invalid URI \(quoted(input)): bad IPv6 address \"\(host)\"")
             }
         } else {
@@ -118,11 +119,7 @@ public struct EndpointURI: Sendable, Equatable {
                 host = authority
             }
             guard !host.isEmpty else { throw .usage("invalid URI \(quoted(input)): no host name") }
-            let allowed = host.unicodeScalars.allSatisfy { s in
-                (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x41 && s.value <= 0x5A)
-                    || (s.value >= 0x61 && s.value <= 0x7A) || s == "-" || s == "." || s == "_" || s.value > 0x7F
-            }
-            guard allowed, !host.hasPrefix("."), !host.hasPrefix("-"), !host.contains("..") else {
+            guard HostName.isValid(host) else {
                 throw .usage("invalid URI \(quoted(input)): \"\(host)\" is not a valid host name")
             }
         }

@@ -12,7 +12,7 @@ public struct KeyserverAddress: Sendable, Equatable, Hashable {
 
     /// Parses a keyserver URL; nil when it is not an http, https, hkp or hkps URL with a host.
     public init?(_ url: String) {
-        guard let range = url.range(of: "://") else { return nil }
+        guard HostName.isPrintableASCII(url), let range = url.range(of: "://") else { return nil }
         let rawScheme = url[..<range.lowerBound].lowercased()
         let rest = url[range.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
@@ -32,7 +32,7 @@ public struct KeyserverAddress: Sendable, Equatable, Hashable {
             guard let p = Int(authority[authority.index(after: colon)...]) else { return nil }
             port = p
         }
-        guard !host.isEmpty, !host.contains(where: { $0.isWhitespace }) else { return nil }
+        guard HostName.isValid(host) else { return nil }
         if let port, !(1...65535).contains(port) { return nil }
         switch rawScheme {
         case "http":

@@ -45,7 +45,7 @@ public struct LoginAddress: Sendable, Equatable, Hashable {
 
     /// Parses `scheme://host[:port][/path]`; nil without a scheme or host.
     public init?(_ uri: String) {
-        guard let range = uri.range(of: "://") else { return nil }
+        guard HostName.isPrintableASCII(uri), let range = uri.range(of: "://") else { return nil }
         let scheme = uri[..<range.lowerBound].lowercased()
         let host = uri[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
         guard !scheme.isEmpty, !host.isEmpty else { return nil }
