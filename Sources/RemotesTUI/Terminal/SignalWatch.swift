@@ -21,6 +21,16 @@ enum SignalWatch {
         }
     }
 
+    /// Unblocks, on this thread, the signals the UI depends on: resize (SIGWINCH), Ctrl-C,
+    /// SIGTERM, SIGHUP, and job control. A parent that spawned us from a thread with signals
+    /// blocked (Foundation's `Process` does) would otherwise leave resizes and Ctrl-C unseen.
+    static func unblock() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
     /// Puts the default actions back.
     static func restore() {
         for number in signals { _ = signal(number, SIG_DFL) }

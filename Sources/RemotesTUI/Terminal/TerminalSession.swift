@@ -27,6 +27,11 @@ final class TerminalSession {
     /// `leaveok`, so screen readers can follow the selection).
     static func start(environment: [String: String]) throws(StartError) -> TerminalSession {
         setlocale(LC_ALL, "")
+        SignalWatch.unblock()
+        // Take the size from the terminal, never from LINES/COLUMNS left in the environment
+        // (ncurses would then ignore every resize).
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard nc_newterm_stdio() != nil else {
             let term = environment["TERM"] ?? ""
             throw StartError(message: "cannot start the full-screen UI on terminal type \"\(term)\"")
