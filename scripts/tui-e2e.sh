@@ -155,6 +155,16 @@ for _ in $(seq 100); do $T capture-pane -t s -p > "$OUT"; grep -q 'TTY=restored'
 grep -q 'EXIT=143' "$OUT" || fail "SIGTERM did not end the UI with 143"
 grep -q 'TTY=restored' "$OUT" || fail "terminal modes not restored after SIGTERM"
 
+step "Ctrl-C restores the terminal, even from a form"
+start c
+for _ in $(seq 100); do $T capture-pane -t c -p | grep -q '1 Endpoints' && break; sleep 0.05; done
+$T send-keys -t c a
+for _ in $(seq 100); do $T capture-pane -t c -p | grep -q 'Add remote endpoint' && break; sleep 0.05; done
+$T send-keys -t c C-c
+for _ in $(seq 100); do $T capture-pane -t c -p > "$OUT"; grep -q 'TTY=restored' "$OUT" && break; sleep 0.05; done
+grep -q 'EXIT=130' "$OUT" || fail "Ctrl-C did not end the UI with 130"
+grep -q 'TTY=restored' "$OUT" || fail "terminal modes not restored after Ctrl-C"
+
 step "NO_COLOR: no colour codes, selection still in reverse video"
 start n -e NO_COLOR=1
 for _ in $(seq 100); do $T capture-pane -t n -p | grep -q '1 Endpoints' && break; sleep 0.05; done

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RemotesTUI
@@ -69,5 +70,16 @@ import Testing
         #expect(markdown.contains("| `/` | filter the focused pane |"))
         let tableRows = markdown.split(separator: "\n").filter { $0.hasPrefix("| `") || $0.hasPrefix("| text") }
         #expect(tableRows.count == KeyTable.bindings.count + 1)
+    }
+}
+
+@Suite struct KeybindingsDocTests {
+    @Test func docsKeybindingsIsGeneratedFromTheKeyTable() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/keybindings.md")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        #expect(
+            text == KeyTable.markdown(),
+            "docs/keybindings.md is stale: regenerate it with remotes-tui-demo --keybindings-markdown")
     }
 }

@@ -74,6 +74,29 @@ import Testing
         #expect(!h.text.contains(token))
     }
 
+    @Test func noFrameEverShowsTheSecret() async throws {
+        let services = ControlledServices()
+        let fixture = try Fixture()
+        let h = Harness(fixture, services: services)
+        h.press(.character("l"))
+        for character in token { h.press(.character(character)) }
+        h.press(.left, .left, .backspace, .end, .paste("XY"), .tab, .enter)
+        await services.waitUntilWaiting("login:lab")
+        services.answer(
+            "login:lab",
+            with: .outcome(.success(ServiceOutcome(change: .storeToken(remote: "lab", token: "stored-\(token)")))))
+        await h.pump { h.state.tasks.isEmpty && h.state.mode == .browse }
+        h.press(.character("3"), .character("a"), .tab, .tab)
+        h.type("pass-\(token)")
+        h.press(.enter, .escape)
+        #expect(h.screen.frames.count > token.count)
+        for frame in h.screen.frames {
+            #expect(!frame.contains("TOKEN"))
+            #expect(!frame.contains("s3cr3t"))
+        }
+        #expect(try fixture.readUser().contains("Token: stored-"))
+    }
+
     @Test func withoutTheNetworkLayerLoginFailsClearlyAndStoresNothing() async throws {
         let fixture = try Fixture()
         let before = try fixture.readUser()

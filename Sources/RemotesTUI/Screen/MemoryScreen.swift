@@ -67,8 +67,17 @@ public final class MemoryScreen: Screen {
     /// Records where the cursor rests.
     public func placeCursor(row: Int, column: Int) { cursor = (row, column) }
 
-    /// Counts the frame.
-    public func flush() { flushCount += 1 }
+    /// The text of every frame flushed so far, when `recordsFrames` is on.
+    public private(set) var frames: [String] = []
+    /// Keep the text of every flushed frame in `frames` (to check that something never
+    /// appeared on any frame).
+    public var recordsFrames = false
+
+    /// Counts the frame (and keeps its text when recording).
+    public func flush() {
+        flushCount += 1
+        if recordsFrames { frames.append(text) }
+    }
 
     /// One row as text, trailing spaces removed.
     public func line(_ row: Int) -> String {

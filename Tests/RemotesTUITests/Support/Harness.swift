@@ -15,6 +15,7 @@ final class Harness {
     ) {
         self.fixture = fixture
         screen = MemoryScreen(size: size, monochrome: monochrome)
+        screen.recordsFrames = true
         loop = EventLoop(store: fixture.store(isRoot: isRoot), services: services, screen: screen, glyphs: glyphs)
         loop.start()
     }
