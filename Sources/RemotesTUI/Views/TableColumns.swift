@@ -68,7 +68,9 @@ extension Screen {
     ) {
         var x = column
         for (index, cell) in cells.enumerated() where index < widths.count {
-            text(cell.text, row: row, column: x, width: widths[index], style: cell.style.adding(base), glyphs: glyphs)
+            // On the reverse-video selection bar, colours would turn into patches: drop them.
+            let style = base.contains(.reverse) ? CellStyle(cell.style.emphasis.union(base)) : cell.style.adding(base)
+            text(cell.text, row: row, column: x, width: widths[index], style: style, glyphs: glyphs)
             x += widths[index]
             if index < cells.count - 1 {
                 fill(row: row, column: x, width: gap, style: CellStyle(base))
