@@ -78,7 +78,8 @@ let package = Package(
             name: "RemotesNetworkTests",
             dependencies: ["RemotesNetwork", "RemotesCore", "RemotesTestSupport"]
         ),
-        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"]),
+        // Snapshots/ holds the text snapshots the tests read by path (not resources).
+        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport"]),
     ]
 )

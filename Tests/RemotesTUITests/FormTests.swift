@@ -1,3 +1,4 @@
+import Foundation
 import RemotesCore
 import Testing
 
@@ -164,5 +165,35 @@ import Testing
         #expect(h.message == "INFO: Remote \"test\" now in use.")
         #expect(try fixture.readUser().hasPrefix("Active: test\n"))
         #expect(h.state.selectedEndpoint?.isDefault == true)
+    }
+}
+
+@MainActor
+@Suite struct GlobalKeyserverFormTests {
+    @Test func addingAKeyserverToAGlobalRemoteAsNonRootIsRefusedOnTheForm() throws {
+        let h = Harness(try Fixture(system: Fixture.exclusiveSystem))
+        #expect(h.state.selectedEndpoint?.name == "corp")
+        h.press(.tab, .character("a"))
+        h.type("https://keys.corp.example.com")
+        h.press(.enter)
+        let form = try #require(h.state.form)
+        #expect(form.error == "Unable to modify keyserver configuration: not root user")
+        #expect(form.fields.allSatisfy { $0.error == nil })
+        #expect(h.text.contains("Unable to modify keyserver configuration: not root user"))
+    }
+
+    @Test func rootMayAddAGlobalRemote() throws {
+        let fixture = try Fixture()
+        let h = Harness(fixture, isRoot: true)
+        #expect(h.text.contains("global entries editable (root)"))
+        h.press(.character("a"))
+        h.type("site")
+        h.press(.tab)
+        h.type("site.example.org")
+        h.press(.tab, .tab, .character(" "), .enter)
+        #expect(h.state.mode == .browse)
+        let system = try String(contentsOfFile: fixture.locations.systemFile, encoding: .utf8)
+        #expect(system.contains("site:"))
+        #expect(h.state.selectedEndpoint?.global == true)
     }
 }

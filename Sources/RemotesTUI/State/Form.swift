@@ -71,6 +71,7 @@ struct Form: Sendable, Equatable {
             if text.contains("URI") || text.contains("--insecure") { return .uri }
             return nil
         case .addKeyserver:
+            if text.contains("not root") { return nil }
             if text.contains("order") { return .order }
             if text.contains("keyserver") || text.contains("configured") { return .keyserverURL }
             return nil
