@@ -139,6 +139,24 @@ wait_for 'Terminal too small: 50×12'
 $T resize-window -t t -x 100 -y 30
 wait_for '2 Keyservers of lab'
 
+step "bracketed paste into the token field shows only dots; without a network layer login says so"
+$T send-keys -t t 1 l
+wait_for 'Log in to lab'
+# The trailing newline arrives inside the paste brackets, so it must not submit the form.
+$T set-buffer -b secret $'pasted-secret-value\n'
+$T paste-buffer -p -d -b secret -t t
+wait_for 'Access Token: +\[•{19} '
+sleep 0.2
+$T capture-pane -t t -p > "$OUT"
+grep -q 'not available yet' "$OUT" && fail "the pasted newline submitted the form"
+grep -q 'pasted-secret' "$OUT" && fail "the pasted secret is on the screen"
+$T send-keys -t t Enter
+wait_for 'remote login is not available yet'
+grep -q '•' "$OUT" && fail "the token field was not cleared after submit"
+$T send-keys -t t Escape
+wait_for 'a add +d remove'
+file_lacks 'Token:'
+
 step "quit with q restores the terminal"
 $T send-keys -t t q
 wait_for 'EXIT=0'
