@@ -18,7 +18,11 @@ WORK=$(mktemp -d)
 SOCK="tui-e2e-$$"
 T="tmux -L $SOCK -f /dev/null"
 OUT="$WORK/screen.txt"
-cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  $T kill-server 2>/dev/null || true
+  rm -rf "$WORK"
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
 trap cleanup EXIT
 
 mkdir -p "$WORK/home/.apptainer"
