@@ -161,6 +161,24 @@ $T send-keys -t t Escape
 wait_for 'a add +d remove'
 file_lacks 'Token:'
 
+step "a change made by another program shows up without a key press"
+cat > "$CONFIG.new" <<'YAML'
+Active: lab
+Remotes:
+    elsewhere:
+        URI: elsewhere.example.org
+        System: false
+        Exclusive: false
+    lab:
+        URI: lab.example.org
+        System: false
+        Exclusive: false
+YAML
+chmod 600 "$CONFIG.new"
+mv "$CONFIG.new" "$CONFIG"
+wait_for 'changed by another program; reloaded'
+grep -qE '^  elsewhere +elsewhere.example.org' "$OUT" || fail "the new remote is not shown"
+
 step "quit with q restores the terminal"
 $T send-keys -t t q
 wait_for 'EXIT=0'

@@ -20,6 +20,8 @@ final class EventLoop {
     private var dirty = true
     private var lastTick = ContinuousClock.now
     private let tickInterval = Duration.milliseconds(100)
+    private var lastFileCheck = ContinuousClock.now
+    private let fileCheckInterval = Duration.seconds(1)
 
     init(store: ConfigStore, services: any TUIServices, screen: Screen, glyphs: Glyphs = .unicode) {
         self.store = store
@@ -62,6 +64,17 @@ final class EventLoop {
         send(.tick)
     }
 
+    /// Every second, while nothing is being edited, reloads when another program changed the
+    /// files, so the panes do not go stale. (Writes never rely on this: each one expects the
+    /// fingerprints the UI read and is refused if they changed.)
+    func checkFilesIfDue(now: ContinuousClock.Instant = .now) {
+        guard now - lastFileCheck >= fileCheckInterval else { return }
+        lastFileCheck = now
+        guard state.mode == .browse, let read = state.config?.state.fingerprints else { return }
+        guard ConfigState.currentFingerprints(store.locations) != read else { return }
+        send(.loaded(.changedElsewhere, Self.load(store)))
+    }
+
     /// Draws when something changed.
     func renderIfNeeded() {
         guard dirty else { return }
@@ -86,6 +99,7 @@ final class EventLoop {
             }
             pump()
             tickIfDue()
+            checkFilesIfDue()
             renderIfNeeded()
             guard exitCode == nil else { break }
             switch input.nextEvent(timeoutMilliseconds: pollMilliseconds) {

@@ -21,6 +21,14 @@ while let argument = arguments.popFirst() {
     case "--singularity": flavor = .singularity
     case "--no-color": noColor = true
     case "--not-root": notRoot = true
+    case "--help", "-h":
+        print(
+            """
+            usage: remotes-tui-demo [--config FILE] [--system-config FILE] [--singularity] [--no-color]
+                                    [--not-root] [--keybindings-markdown]
+            Test-only launcher of the remotes full-screen UI (network features report "not available yet").
+            """)
+        exit(0)
     case "--keybindings-markdown":
         print(KeyTable.markdown(), terminator: "")
         exit(0)

@@ -63,6 +63,28 @@ import Testing
         #expect(yaml.contains("new:") && yaml.contains("written-elsewhere:"))
     }
 
+    @Test func theLoopNoticesAChangeWhileBrowsingAndReloads() throws {
+        let fixture = try Fixture()
+        let h = Harness(fixture)
+        h.loop.checkFilesIfDue(now: .now + .seconds(2))
+        #expect(h.message.isEmpty)
+        try fixture.writeUser(otherProgramsFile)
+        h.loop.checkFilesIfDue(now: .now + .seconds(4))
+        h.loop.renderIfNeeded()
+        #expect(h.message == "INFO: The files were changed by another program; reloaded")
+        #expect(h.text.contains("written-el"))
+    }
+
+    @Test func theLoopLeavesAnOpenFormAlone() throws {
+        let fixture = try Fixture()
+        let h = Harness(fixture)
+        h.press(.character("a"))
+        try fixture.writeUser(otherProgramsFile)
+        h.loop.checkFilesIfDue(now: .now + .seconds(2))
+        #expect(h.state.form != nil)
+        #expect(!h.state.visibleEndpoints.map(\.name).contains("written-elsewhere"))
+    }
+
     @Test func rReloadsAndSaysSo() throws {
         let fixture = try Fixture()
         let h = Harness(fixture)

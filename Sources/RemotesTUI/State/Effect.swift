@@ -24,6 +24,8 @@ enum ReloadReason: Sendable, Equatable {
     /// A write was refused because another program changed the files; the text is the core's
     /// message.
     case changedOnDisk(String)
+    /// The loop saw the files change while nothing was being edited.
+    case changedElsewhere
 }
 
 /// Where a change came from, so the result lands in the right place (a form's error line, the

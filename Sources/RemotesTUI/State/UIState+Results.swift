@@ -24,6 +24,8 @@ extension UIState {
                 messages = [Message(.info, "Reloaded \(userFileText)")] + notices
             case .changedOnDisk(let text):
                 messages = [Message(.warning, text)] + notices
+            case .changedElsewhere:
+                messages = [Message(.info, "The files were changed by another program; reloaded")] + notices
             }
         case .failure(let error):
             config = nil
