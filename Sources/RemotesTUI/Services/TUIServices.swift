@@ -25,35 +25,3 @@ public protocol TUIServices: Sendable {
     /// directly.)
     func logoutRegistry(uri: String) async throws(RemotesError) -> ServiceOutcome
 }
-
-/// What a finished login or logout asks the UI to do next.
-public struct ServiceOutcome: Sendable, Equatable {
-    /// INFO and WARNING lines to show (for example `Access Token Verified!`).
-    public var notices: [Notice]
-    /// The change to write, if any.
-    public var change: ConfigChange?
-
-    /// Makes an outcome.
-    public init(notices: [Notice] = [], change: ConfigChange? = nil) {
-        self.notices = notices
-        self.change = change
-    }
-}
-
-/// The answer of a status check, short enough for the status cell plus detail for the message
-/// line.
-public struct EndpointStatus: Sendable, Equatable {
-    /// A few words for the status cell (`OK`, `2/5 OK`, `token invalid`).
-    public var summary: String
-    /// True when every service answered and the token (if any) is valid.
-    public var ok: Bool
-    /// Lines for the message area.
-    public var notices: [Notice]
-
-    /// Makes a status.
-    public init(summary: String, ok: Bool, notices: [Notice] = []) {
-        self.summary = summary
-        self.ok = ok
-        self.notices = notices
-    }
-}

@@ -19,17 +19,3 @@ struct Confirmation: Sendable, Equatable {
     /// Whether the yes button is focused; false at first.
     var yesFocused = false
 }
-
-/// What the keys currently act on.
-enum Mode: Sendable, Equatable {
-    /// The panes.
-    case browse
-    /// Typing the focused pane's filter.
-    case filtering
-    /// A form is open.
-    case form(Form)
-    /// A confirmation is open.
-    case confirm(Confirmation)
-    /// The key help is open, scrolled to this line.
-    case help(scroll: Int)
-}
