@@ -59,6 +59,10 @@ let package = Package(
             ]
         ),
 
+        // Test-only launcher of the TUI for the tmux end-to-end test (scripts/tui-e2e.sh), until
+        // `remotes` opens the TUI itself.
+        .executableTarget(name: "remotes-tui-demo", dependencies: ["RemotesTUI", "RemotesCore"]),
+
         // Test-only: local HTTP(S) servers that play a Library API endpoint, and helpers.
         .target(
             name: "RemotesTestSupport",
@@ -77,7 +81,8 @@ let package = Package(
             name: "RemotesNetworkTests",
             dependencies: ["RemotesNetwork", "RemotesCore", "RemotesTestSupport"]
         ),
-        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"]),
+        // Snapshots/ holds the text snapshots the tests read by path (not resources).
+        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport"]),
     ]
 )

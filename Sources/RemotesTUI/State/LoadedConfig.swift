@@ -1,0 +1,80 @@
+import RemotesCore
+
+/// The files as the UI shows them: the loaded state plus what the UI needs that `ConfigState`
+/// does not hold (built-in keyservers known without the network, and whether the user is root).
+struct LoadedConfig: Sendable {
+    /// The files as read.
+    var state: ConfigState
+    /// The built-in keyserver of each remote without a keyserver list, when known.
+    var builtinKeyservers: [String: String]
+    /// Whether global (system file) edits are allowed.
+    var isRoot: Bool
+
+    /// Reads the files through `store`.
+    static func load(_ store: ConfigStore) throws(RemotesError) -> LoadedConfig {
+        try LoadedConfig(state: store.load(), store: store)
+    }
+
+    /// Wraps `state`, looking up built-in keyservers through `store`.
+    init(state: ConfigState, store: ConfigStore) {
+        self.state = state
+        self.isRoot = store.isRoot
+        var builtins: [String: String] = [:]
+        for (name, remote) in state.merged.remotes where remote.keyservers.isEmpty {
+            builtins[name] = store.builtinKeyserver(of: remote)
+        }
+        self.builtinKeyservers = builtins
+    }
+
+    /// Endpoints in `remote list` order (byte-wise by name).
+    var endpointRows: [EndpointRow] {
+        let merged = state.merged
+        return merged.remotes.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.compactMap {
+            name in
+            guard let remote = merged.remotes[name] else { return nil }
+            return EndpointRow(
+                name: name, uri: remote.uri, isDefault: merged.active == name, global: remote.system,
+                exclusive: remote.exclusive, insecure: remote.insecure, loggedIn: remote.isLoggedIn)
+        }
+    }
+
+    /// The keyservers of `remote`: entries in use with their order, then skipped ones. A remote
+    /// without a list shows its built-in keyserver when it is known.
+    func keyserverRows(of name: String) -> [KeyserverRow] {
+        guard let remote = state.merged.remotes[name] else { return [] }
+        let logins = Set(state.merged.credentials.compactMap { KeyserverAddress($0.uri) })
+        func loggedIn(_ uri: String) -> Bool { KeyserverAddress(uri).map(logins.contains) ?? false }
+        if remote.keyservers.isEmpty {
+            guard let builtin = builtinKeyservers[name] else { return [] }
+            return [
+                KeyserverRow(
+                    uri: builtin, order: 1, insecure: false, builtin: true, loggedIn: loggedIn(builtin))
+            ]
+        }
+        var rows: [KeyserverRow] = []
+        var order = 0
+        for entry in remote.keyservers where !entry.skip {
+            order += 1
+            rows.append(
+                KeyserverRow(
+                    uri: entry.uri, order: order, insecure: entry.insecure, builtin: !entry.external,
+                    loggedIn: loggedIn(entry.uri)))
+        }
+        for entry in remote.keyservers where entry.skip {
+            rows.append(
+                KeyserverRow(
+                    uri: entry.uri, order: nil, insecure: entry.insecure, builtin: !entry.external,
+                    loggedIn: loggedIn(entry.uri)))
+        }
+        return rows
+    }
+
+    /// Logins in file order.
+    var loginRows: [LoginRow] {
+        state.merged.credentials.map {
+            LoginRow(
+                uri: $0.uri, kind: LoginAddress($0.uri)?.isRegistry == true ? .registry : .keyserver,
+                insecure: $0.insecure)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// What the keys currently act on.
+enum Mode: Sendable, Equatable {
+    /// The panes.
+    case browse
+    /// Typing the focused pane's filter.
+    case filtering
+    /// A form is open.
+    case form(Form)
+    /// A confirmation is open.
+    case confirm(Confirmation)
+    /// The key help is open, scrolled to this line.
+    case help(scroll: Int)
+}

@@ -1,0 +1,150 @@
+import RemotesCore
+
+/// Everything the UI shows, as a value. Changed only by `handle(_:)`, which returns the effects
+/// the event loop must run; no curses, no files, no network here.
+struct UIState: Sendable {
+    /// The files as last read; nil when they could not be read.
+    var config: LoadedConfig?
+    /// Where the files are (for the title line), known even when reading failed.
+    var locations: ConfigLocations
+    /// Whether global edits are allowed.
+    var isRoot: Bool
+    var size: ScreenSize
+    var focus: Pane = .endpoints
+    var panes: [Pane: PaneState] = [.endpoints: PaneState(), .keyservers: PaneState(), .logins: PaneState()]
+    var mode: Mode = .browse
+    /// The message area's lines.
+    var messages: [Message] = []
+    /// Running tasks by id.
+    var tasks: [Int: PendingTask] = [:]
+    var nextTaskID = 1
+    /// The status cell of each endpoint that has been checked.
+    var statusCells: [String: StatusCell] = [:]
+    /// Advances on every tick while tasks run.
+    var spinnerFrame = 0
+    var glyphs: Glyphs
+    /// Set once quitting; no more effects are produced.
+    var quitting = false
+
+    init(locations: ConfigLocations, isRoot: Bool, size: ScreenSize, glyphs: Glyphs = .unicode) {
+        self.locations = locations
+        self.isRoot = isRoot
+        self.size = size
+        self.glyphs = glyphs
+    }
+
+    // MARK: - Derived views of the data
+
+    func pane(_ pane: Pane) -> PaneState { panes[pane] ?? PaneState() }
+
+    /// Changes the remembered state of `pane`.
+    mutating func update(_ pane: Pane, _ body: (inout PaneState) -> Void) {
+        var value = panes[pane] ?? PaneState()
+        body(&value)
+        panes[pane] = value
+    }
+
+    /// Endpoint rows that pass the filter.
+    var visibleEndpoints: [EndpointRow] {
+        let rows = config?.endpointRows ?? []
+        let filter = pane(.endpoints).filter
+        return rows.filter { matches(filter, $0.name, $0.uri) }
+    }
+
+    /// The endpoint whose keyservers are shown and that `u`, `l`, `o`, `s` act on.
+    var selectedEndpoint: EndpointRow? {
+        let rows = visibleEndpoints
+        let key = pane(.endpoints).selected
+        return rows.first { $0.name == key } ?? rows.first
+    }
+
+    /// Keyserver rows of the selected endpoint that pass the filter.
+    var visibleKeyservers: [KeyserverRow] {
+        guard let config, let endpoint = selectedEndpoint else { return [] }
+        let filter = pane(.keyservers).filter
+        return config.keyserverRows(of: endpoint.name).filter { matches(filter, $0.uri) }
+    }
+
+    var selectedKeyserver: KeyserverRow? {
+        let rows = visibleKeyservers
+        let key = pane(.keyservers).selected
+        return rows.first { $0.uri == key } ?? rows.first
+    }
+
+    /// Login rows that pass the filter.
+    var visibleLogins: [LoginRow] {
+        let rows = config?.loginRows ?? []
+        let filter = pane(.logins).filter
+        return rows.filter { matches(filter, $0.uri, $0.kind.rawValue) }
+    }
+
+    var selectedLogin: LoginRow? {
+        let rows = visibleLogins
+        let key = pane(.logins).selected
+        return rows.first { $0.uri == key } ?? rows.first
+    }
+
+    /// The keys of the rows of `pane` that pass the filter, in order.
+    func visibleKeys(_ pane: Pane) -> [String] {
+        switch pane {
+        case .endpoints: return visibleEndpoints.map(\.name)
+        case .keyservers: return visibleKeyservers.map(\.uri)
+        case .logins: return visibleLogins.map(\.uri)
+        }
+    }
+
+    /// Index of the selected row of `pane` among the visible rows.
+    func selectedIndex(_ pane: Pane) -> Int? {
+        let keys = visibleKeys(pane)
+        guard !keys.isEmpty else { return nil }
+        return keys.firstIndex(of: self.pane(pane).selected ?? "") ?? 0
+    }
+
+    private func matches(_ filter: String, _ fields: String...) -> Bool {
+        guard !filter.isEmpty else { return true }
+        let needle = filter.lowercased()
+        return fields.contains { $0.lowercased().contains(needle) }
+    }
+
+    /// The task running for an endpoint row, if any.
+    func task(forEndpoint name: String) -> PendingTask? {
+        tasks.values.sorted { $0.id < $1.id }.first { $0.endpoint == name }
+    }
+
+    /// The layout for the current size and message.
+    var layout: Layout { Layout.compute(size, messageRows: messageRowCount) }
+
+    /// 2 when the message does not fit on one line.
+    var messageRowCount: Int {
+        guard !messages.isEmpty else { return 1 }
+        return DisplayWidth.of(messageText) > size.width ? 2 : 1
+    }
+
+    /// The message area's text: every message with its prefix.
+    var messageText: String {
+        messages.map { "\($0.prefix) \($0.text)" }.joined(separator: "  ")
+    }
+
+    /// What the keys act on now, for the key table.
+    var keyContext: KeyContext {
+        switch mode {
+        case .browse: return .pane(focus)
+        case .filtering: return .filter
+        case .form: return .form
+        case .confirm: return .confirm
+        case .help: return .help
+        }
+    }
+
+    /// The open form, if any.
+    var form: Form? {
+        if case .form(let form) = mode { return form }
+        return nil
+    }
+
+    /// The open confirmation, if any.
+    var confirmation: Confirmation? {
+        if case .confirm(let confirmation) = mode { return confirmation }
+        return nil
+    }
+}

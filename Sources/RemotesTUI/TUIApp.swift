@@ -1,0 +1,43 @@
+import RemotesCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The full-screen UI's entry point.
+public enum TUIApp {
+    /// Runs the UI on the process's terminal until the user quits, and restores the terminal
+    /// on `q`, Ctrl-C, SIGTERM, SIGHUP or a start failure. Returns the exit code: 0 after `q`,
+    /// 128 + the signal's number after a signal, 1 when there is no usable terminal.
+    ///
+    /// Call it on the main thread (from `main.swift`); network work runs in tasks of its own.
+    @MainActor
+    public static func run(
+        store: ConfigStore, services: any TUIServices = UnavailableServices(), options: TUIOptions = TUIOptions()
+    ) -> Int32 {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError("remotes: the full-screen UI needs a terminal on standard input and output; use --batch")
+            return 1
+        }
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.start(environment: options.environment)
+        } catch {
+            printError("remotes: \(error.message)")
+            return 1
+        }
+        defer { session.end() }
+        let screen = CursesScreen(monochrome: options.monochrome)
+        let loop = EventLoop(
+            store: store, services: services, screen: screen, glyphs: session.utf8 ? .unicode : .ascii)
+        return loop.run(
+            input: CursesInput(), pollMilliseconds: options.pollMilliseconds, caughtSignal: SignalWatch.take)
+    }
+
+    private static func printError(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+    }
+}

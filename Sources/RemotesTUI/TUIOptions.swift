@@ -1,0 +1,29 @@
+import Foundation
+
+/// How the TUI runs, decided by the executable from its flags and the environment.
+public struct TUIOptions: Sendable {
+    /// `--no-color`: monochrome even when the terminal has colours.
+    public var noColor: Bool
+    /// The process environment (`NO_COLOR`, `TERM`, `ESCDELAY`).
+    public var environment: [String: String]
+    /// How long the loop waits for a key before it looks at task results and spinners.
+    public var pollMilliseconds: Int
+
+    /// Options from flags; `environment` defaults to the process's.
+    public init(
+        noColor: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
+        pollMilliseconds: Int = 50
+    ) {
+        self.noColor = noColor
+        self.environment = environment
+        self.pollMilliseconds = pollMilliseconds
+    }
+
+    /// True for `noColor`, for `NO_COLOR` set and not empty (no-color.org), and for
+    /// `TERM=dumb`: selection and state are then shown by reverse video, `>` and words only.
+    public var monochrome: Bool {
+        if noColor { return true }
+        if let value = environment["NO_COLOR"], !value.isEmpty { return true }
+        return environment["TERM"] == "dumb"
+    }
+}

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The last terminating signal caught (0 for none). Written only by the handler below, read by
+/// the event loop; a plain store of a trivially initialised value is all the handler does.
+nonisolated(unsafe) private var caughtSignal: sig_atomic_t = 0
+
+/// Catches SIGINT (Ctrl-C), SIGTERM and SIGHUP while the UI runs, so that the event loop can
+/// leave curses and restore the terminal instead of dying with it in raw mode.
+enum SignalWatch {
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Installs the handlers (replacing ncurses' own).
+    static func install() {
+        caughtSignal = 0
+        for number in signals {
+            _ = signal(number) { caught in caughtSignal = caught }
+        }
+    }
+
+    /// Unblocks, on this thread, the signals the UI depends on: resize (SIGWINCH), Ctrl-C,
+    /// SIGTERM, SIGHUP, and job control. A parent that spawned us from a thread with signals
+    /// blocked (Foundation's `Process` does) would otherwise leave resizes and Ctrl-C unseen.
+    static func unblock() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// Puts the default actions back.
+    static func restore() {
+        for number in signals { _ = signal(number, SIG_DFL) }
+    }
+
+    /// The signal caught since the last call, if any.
+    static func take() -> Int32? {
+        let value = caughtSignal
+        guard value != 0 else { return nil }
+        caughtSignal = 0
+        return Int32(value)
+    }
+}

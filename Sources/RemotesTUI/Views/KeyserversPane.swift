@@ -1,0 +1,43 @@
+/// The Keyservers pane: the ordered keyservers of the selected endpoint.
+enum KeyserversPane {
+    static func view(_ state: UIState) -> PaneView {
+        let g = state.glyphs
+        let columns = [
+            TableColumn("ORDER", .fixed(5)),
+            TableColumn("URI", .flex(min: 16, weight: 1)),
+            TableColumn("SECURE", .fixed(6)),
+            TableColumn("SOURCE", .fixed(8)),
+            TableColumn("LOGIN", .fixed(5)),
+        ]
+        let rows: [[TableCell]] = state.visibleKeyservers.map { row in
+            let source: String
+            if row.order == nil {
+                source = "removed"
+            } else {
+                source = row.builtin ? "built-in" : "added"
+            }
+            let dim: CellStyle = row.order == nil ? .dim : .plain
+            return [
+                TableCell(row.order.map { "#\($0)" } ?? "-", dim),
+                TableCell(row.uri, dim),
+                row.insecure
+                    ? TableCell(g.insecure, CellStyle(color: .warning)) : TableCell(g.check, CellStyle(color: .good)),
+                TableCell(source, dim),
+                TableCell(row.loggedIn ? g.check : "", CellStyle(color: .good)),
+            ]
+        }
+        let endpoint = state.selectedEndpoint
+        let title = endpoint.map { "Keyservers of \($0.name)" } ?? Pane.keyservers.title
+        let empty: String
+        if let endpoint {
+            if !state.pane(.keyservers).filter.isEmpty {
+                empty = "(no keyserver matches the filter; Esc clears it)"
+            } else {
+                empty = "(the built-in keyserver of \(endpoint.name) is not known yet: it comes from service discovery)"
+            }
+        } else {
+            empty = "(no endpoint selected)"
+        }
+        return PaneView(pane: .keyservers, title: title, columns: columns, rows: rows, emptyText: empty)
+    }
+}

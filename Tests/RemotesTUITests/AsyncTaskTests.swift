@@ -1,0 +1,129 @@
+import RemotesCore
+import Testing
+
+@testable import RemotesTUI
+
+@MainActor
+@Suite struct AsyncTaskTests {
+    @Test func statusShowsASpinnerThatTurnsAndThenTheAnswer() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), services: services)
+        h.press(.character("s"))
+        #expect(h.state.statusCells["lab"] == .running)
+        let row = try #require(h.screen.row(containing: "> lab "))
+        #expect(h.screen.line(row).hasSuffix("| checking"))
+        h.loop.send(.tick)
+        h.loop.render()
+        #expect(h.screen.line(row).hasSuffix("/ checking"))
+        await services.waitUntilWaiting("status:lab")
+        services.answer("status:lab", with: .status(.success(EndpointStatus(summary: "5/5 OK", ok: true))))
+        await h.pump { h.state.tasks.isEmpty }
+        #expect(h.screen.line(row).hasSuffix("5/5 OK"))
+        #expect(h.message == "INFO: Status of lab: 5/5 OK")
+        #expect(h.loop.runningTaskCount == 0)
+    }
+
+    @Test func keysKeepWorkingWhileATaskRuns() async throws {
+        let services = ControlledServices()
+        let fixture = try Fixture()
+        let h = Harness(fixture, services: services)
+        h.press(.character("s"))
+        await services.waitUntilWaiting("status:lab")
+        h.press(.down, .tab, .character("1"))
+        #expect(h.state.selectedEndpoint?.name == "test")
+        h.press(.character("u"))
+        #expect(try fixture.readUser().hasPrefix("Active: test"))
+        h.resize(100, 30)
+        #expect(h.text.contains("checking"))
+        #expect(h.state.tasks.count == 1)
+        // A second `s` on a row that is being checked is refused.
+        h.press(.up, .character("s"))
+        #expect(h.message == "WARNING: already running: status of lab")
+        #expect(services.calls == ["status:lab"])
+    }
+
+    @Test func escCancelsTheTaskAndALateAnswerIsIgnored() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), services: services)
+        h.press(.character("S"))
+        for name in ["DefaultRemote", "lab", "test"] { await services.waitUntilWaiting("status:\(name)") }
+        #expect(h.state.tasks.count == 3)
+        h.press(.escape)
+        #expect(h.state.tasks.isEmpty)
+        #expect(h.state.statusCells["lab"] == .done("cancelled", ok: false))
+        #expect(h.message.hasPrefix("INFO: Cancelled: status of DefaultRemote, status of lab, status of test"))
+        await h.pump { services.cancelled.count == 3 }
+        #expect(Set(services.cancelled) == ["status:DefaultRemote", "status:lab", "status:test"])
+        // An answer that still arrives for a cancelled task changes nothing.
+        _ = h.loop.state
+        h.loop.send(.taskFinished(id: 1, result: .status(.success(EndpointStatus(summary: "late", ok: true)))))
+        #expect(h.state.statusCells["DefaultRemote"] == .done("cancelled", ok: false))
+    }
+
+    @Test func qQuitsWhileATaskIsPendingAndCancelsIt() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), services: services)
+        h.press(.character("s"))
+        await services.waitUntilWaiting("status:lab")
+        h.press(.character("q"))
+        #expect(h.loop.exitCode == 0)
+        #expect(h.loop.runningTaskCount == 0)
+        await h.pump { services.cancelled == ["status:lab"] }
+        #expect(services.cancelled == ["status:lab"])
+    }
+
+    @Test func theRunLoopPollsKeysWhileATaskRunsAndQuitsOnQ() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), services: services)
+        let input = ScriptedInput([.key(.character("s")), .key(.down), .key(.character("q"))])
+        let code = h.loop.run(input: input, pollMilliseconds: 1, caughtSignal: { nil })
+        #expect(code == 0)
+        #expect(h.state.selectedEndpoint?.name == "test")
+        await h.pump { services.cancelled == ["status:lab"] }
+        #expect(services.cancelled == ["status:lab"])
+    }
+
+    @Test func aSignalEndsTheRunLoopWith128PlusItsNumber() throws {
+        let h = Harness(try Fixture())
+        var polls = 0
+        let code = h.loop.run(input: ScriptedInput([]), pollMilliseconds: 1) {
+            polls += 1
+            return polls > 3 ? 15 : nil
+        }
+        #expect(code == 143)
+    }
+
+    @Test func unavailableServicesGiveAClearAnswerNotAFakeOne() async throws {
+        let h = Harness(try Fixture())
+        h.press(.character("s"))
+        await h.pump { h.state.tasks.isEmpty }
+        #expect(h.state.statusCells["lab"] == .done("unavailable", ok: false))
+        #expect(h.message == "ERROR: remote status is not available yet: this build of remotes has no network layer")
+        let row = try #require(h.screen.row(containing: "> lab "))
+        #expect(h.screen.line(row).hasSuffix("unavailable"))
+    }
+
+    @Test func aFailedServiceCallIsShownInTheMessageLine() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), services: services)
+        h.press(.down, .character("s"))
+        await services.waitUntilWaiting("status:test")
+        services.answer(
+            "status:test",
+            with: .status(.failure(RemotesError(.unavailable, "while retrieving services: connection refused"))))
+        await h.pump { h.state.tasks.isEmpty }
+        #expect(h.message == "ERROR: while retrieving services: connection refused")
+        #expect(h.state.statusCells["test"] == .done("unavailable", ok: false))
+    }
+}
+
+/// Input for `EventLoop.run` from a list; nil (a timeout) once it is used up.
+final class ScriptedInput: KeyInput {
+    private var events: [InputEvent]
+
+    init(_ events: [InputEvent]) { self.events = events }
+
+    func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        events.isEmpty ? nil : events.removeFirst()
+    }
+}
