@@ -59,10 +59,6 @@ let package = Package(
             ]
         ),
 
-        // Test-only launcher of the TUI for the tmux end-to-end test (scripts/tui-e2e.sh), until
-        // `remotes` opens the TUI itself.
-        .executableTarget(name: "remotes-tui-demo", dependencies: ["RemotesTUI", "RemotesCore"]),
-
         // Test-only: local HTTP(S) servers that play a Library API endpoint, and helpers.
         .target(
             name: "RemotesTestSupport",

@@ -3,15 +3,15 @@
 # through the form, make it the default, remove it with confirmation, reorder keyservers,
 # resize, quit; then SIGTERM and NO_COLOR runs. Every step checks the screen and the file.
 #
-#   scripts/tui-e2e.sh [PATH-TO-remotes-tui-demo]
+#   scripts/tui-e2e.sh [PATH-TO-remotes]
 #
 # Needs tmux; no TTY (works under CI with stdin=/dev/null). Prints PASS or FAIL with the last
 # screen, and exits non-zero on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${1:-${TUI_DEMO_BIN:-$ROOT/.build/debug/remotes-tui-demo}}
-[ -x "$BIN" ] || { echo "FAIL: no demo binary at $BIN (swift build --product remotes-tui-demo)"; exit 1; }
+BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
+[ -x "$BIN" ] || { echo "FAIL: no remotes binary at $BIN (swift build --product remotes)"; exit 1; }
 command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
 
 WORK=$(mktemp -d)
@@ -63,12 +63,12 @@ file_has() { grep -qE -- "$1" "$CONFIG" || fail "file lacks /$1/"; }
 file_lacks() { ! grep -qE -- "$1" "$CONFIG" || fail "file still has /$1/"; }
 keyserver_order() { grep -E '^ +- URI:' "$CONFIG" | awk '{print $3}' | paste -sd' '; }
 
-# start NAME ENV...: run the demo in a fresh tmux session; the shell reports the exit code and
+# start NAME ENV...: run remotes in a fresh tmux session; the shell reports the exit code and
 # whether the terminal modes were restored, then stays so the last screen can be read.
 start() {
   local name=$1; shift
   $T new-session -d -s "$name" -x 80 -y 24 -e LANG=C.UTF-8 -e HOME="$WORK/home" "$@" \
-    "S=\$(stty -g); '$BIN' --config '$CONFIG' --system-config '$WORK/no-system.yaml' --not-root; \
+    "S=\$(stty -g); '$BIN' --config '$CONFIG' --system-config '$WORK/no-system.yaml' --user-only; \
      echo EXIT=\$?; [ \"\$(stty -g)\" = \"\$S\" ] && echo TTY=restored; exec sleep 600"
 }
 
@@ -188,9 +188,9 @@ step "SIGTERM restores the terminal"
 start s
 for _ in $(seq 100); do $T capture-pane -t s -p | grep -q '1 Endpoints' && break; sleep 0.05; done
 SHELL_PID=$($T display-message -p -t s '#{pane_pid}')
-DEMO_PID=$(pgrep -P "$SHELL_PID" | head -1)
-[ -n "$DEMO_PID" ] || fail "no demo process to signal"
-kill -TERM "$DEMO_PID"
+UI_PID=$(pgrep -P "$SHELL_PID" | head -1)
+[ -n "$UI_PID" ] || fail "no remotes process to signal"
+kill -TERM "$UI_PID"
 for _ in $(seq 100); do $T capture-pane -t s -p > "$OUT"; grep -q 'TTY=restored' "$OUT" && break; sleep 0.05; done
 grep -q 'EXIT=143' "$OUT" || fail "SIGTERM did not end the UI with 143"
 grep -q 'TTY=restored' "$OUT" || fail "terminal modes not restored after SIGTERM"

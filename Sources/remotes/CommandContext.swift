@@ -26,7 +26,7 @@ struct CommandContext {
         locations = ConfigLocations.resolve(
             flavor: flavor, configFlag: globals.config, systemConfigFlag: globals.systemConfig,
             environment: environment)
-        store = ConfigStore(locations: locations)
+        store = globals.userOnly ? ConfigStore(locations: locations, isRoot: false) : ConfigStore(locations: locations)
     }
 
     /// `--flavor`, else `$REMOTES_FLAVOR`, else SingularityCE when only its user file exists.

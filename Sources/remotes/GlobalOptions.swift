@@ -29,6 +29,11 @@ struct GlobalOptions: ParsableArguments {
             valueName: "flavor"))
     var flavor: FlavorOption?
 
+    @Flag(
+        name: .customLong("user-only"),
+        help: "Never edit the system file, even as root: global edits are refused as for other users.")
+    var userOnly = false
+
     @Flag(name: .customLong("no-color"), help: "Do not use colour (NO_COLOR=1 does the same).")
     var noColor = false
 

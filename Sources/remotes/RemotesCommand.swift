@@ -1,5 +1,6 @@
 import ArgumentParser
 import RemotesCore
+import RemotesTUI
 
 #if canImport(Glibc)
     import Glibc
@@ -36,8 +37,9 @@ struct RemotesCommand: AsyncParsableCommand {
                 "the terminal UI needs a terminal on stdin and stdout; use a subcommand instead (see 'remotes --help')")
             throw ExitCode(RemotesExit.usage)
         }
-        context.console.fatal(
-            "the terminal UI is not available in this build yet; use a subcommand (see 'remotes --help')")
-        throw ExitCode(RemotesExit.failed)
+        let store = context.store
+        let options = TUIOptions(noColor: globals.noColor, environment: context.environment)
+        let code = await MainActor.run { TUIApp.run(store: store, services: UnavailableServices(), options: options) }
+        if code != 0 { throw ExitCode(code) }
     }
 }

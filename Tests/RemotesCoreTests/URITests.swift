@@ -66,7 +66,8 @@ struct URITests {
         #expect(failure { () throws(RemotesError) in _ = try EndpointURI.normalize(combining, insecure: true) } != nil)
         #expect(KeyserverAddress("http://\u{65A}k.example") == nil)
         #expect(KeyserverAddress("https://[::1]:443") != nil)
-        #expect(failure { () throws(RemotesError) in _ = try EndpointURI.normalize("0:01]:443", insecure: false) } != nil)
+        #expect(
+            failure { () throws(RemotesError) in _ = try EndpointURI.normalize("0:01]:443", insecure: false) } != nil)
     }
 
     @Test("login addresses: scheme and host, Docker Hub's names are one")

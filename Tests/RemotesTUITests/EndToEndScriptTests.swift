@@ -7,24 +7,24 @@ import Testing
     import Darwin
 #endif
 
-/// Runs scripts/tui-e2e.sh (tmux driving the real ncurses UI of remotes-tui-demo on temporary
-/// files). Skipped when tmux or the demo binary is missing; `TUI_DEMO_BIN` names the binary,
+/// Runs scripts/tui-e2e.sh (tmux driving the real ncurses UI of remotes on temporary
+/// files). Skipped when tmux or the demo binary is missing; `REMOTES_BIN` names the binary,
 /// else it is looked for next to the test runner (swift test builds it).
 @Suite struct EndToEndScriptTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/tui-e2e.sh").path
 
     static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["TUI_DEMO_BIN"], !path.isEmpty { return path }
+        if let path = ProcessInfo.processInfo.environment["REMOTES_BIN"], !path.isEmpty { return path }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent()
         // The runner may sit inside a bundle (…/debug/X.xctest/…); walk up to the products folder.
         while folder.path != "/"
-            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("remotes-tui-demo").path)
+            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("remotes").path)
         {
             folder = folder.deletingLastPathComponent()
         }
-        return folder.appendingPathComponent("remotes-tui-demo").path
+        return folder.appendingPathComponent("remotes").path
     }
 
     static var canRun: Bool {
@@ -34,7 +34,7 @@ import Testing
             }
     }
 
-    @Test(.enabled(if: canRun, "needs tmux and a built remotes-tui-demo"))
+    @Test(.enabled(if: canRun, "needs tmux and a built remotes"))
     func tmuxScriptPasses() throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tui-e2e-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }

@@ -20,7 +20,8 @@ public struct EndpointURI: Sendable, Equatable {
         }
         guard HostName.isPrintableASCII(text) else {
             throw .usage(
-                "invalid URI \(quoted(input)): only ASCII characters are allowed (write an international host name in its xn-- form)")
+                "invalid URI \(quoted(input)): only ASCII characters are allowed (write an international host name in its xn-- form)"
+            )
         }
         var rest = Substring(text)
         var scheme: String?
@@ -105,7 +106,9 @@ public struct EndpointURI: Sendable, Equatable {
             host = authority[...close]
             let after = authority[authority.index(after: close)...]
             if !after.isEmpty {
-                guard after.hasPrefix(":") else { throw .usage("invalid URI \(quoted(input)): bad host \"\(authority)\"") }
+                guard after.hasPrefix(":") else {
+                    throw .usage("invalid URI \(quoted(input)): bad host \"\(authority)\"")
+                }
                 portText = after.dropFirst()
             }
             guard HostName.isValid(host) else {
