@@ -79,6 +79,6 @@ let package = Package(
         ),
         // Snapshots/ holds the text snapshots the tests read by path (not resources).
         .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport", "RemotesCore"]),
     ]
 )
