@@ -56,7 +56,7 @@ public struct ConfigOverview: Sendable, Equatable {
     /// when it is known without the network.
     public init(state: ConfigState, builtinKeyserver: (Remote) -> String?) {
         let merged = state.merged
-        let names = merged.remotes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let names = ConfigOverview.byteOrder(merged.remotes.keys)
         remotes = names.compactMap { name in
             guard let r = merged.remotes[name] else { return nil }
             return RemoteRow(
@@ -75,6 +75,11 @@ public struct ConfigOverview: Sendable, Equatable {
                 uri: c.uri, kind: LoginAddress(c.uri)?.isRegistry == true ? "registry" : "keyserver",
                 isInsecure: c.insecure)
         }
+    }
+
+    /// Names in byte order (Go's `sort.Strings`): uppercase before lowercase.
+    public static func byteOrder<S: Sequence>(_ names: S) -> [String] where S.Element == String {
+        names.map { (Array($0.utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     /// The keyservers in use of `remote`, in order, with the built-in one made explicit.

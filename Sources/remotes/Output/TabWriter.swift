@@ -4,28 +4,43 @@
 /// last tab of a line is not padded, so lines have no trailing spaces. Widths count characters
 /// (runes), as Go does.
 struct TabWriter {
-    private var lines: [[String]] = []
+    private struct Cell {
+        var bytes: [UInt8]
+        var width: Int
+    }
+
+    private var lines: [[Cell]] = []
     private let padding: Int
 
     init(padding: Int = 2) { self.padding = padding }
 
     /// Adds one line of cells.
-    mutating func row(_ cells: [String]) { lines.append(cells) }
+    mutating func row(_ cells: [String]) {
+        lines.append(
+            cells.map { text in
+                let bytes = Array(text.utf8)
+                // Runes are the bytes that do not continue a UTF-8 sequence.
+                var width = 0
+                for b in bytes where b & 0xC0 != 0x80 { width += 1 }
+                return Cell(bytes: bytes, width: width)
+            })
+    }
 
     /// Adds one line of cells.
-    mutating func row(_ cells: String...) { lines.append(cells) }
+    mutating func row(_ cells: String...) { row(cells) }
 
     /// The aligned text, every line ending in a newline.
     func render() -> String {
         var widths: [Int] = []
-        var out = ""
-        let cellWidths = lines.map { $0.map(\.unicodeScalars.count) }
-        format(line0: 0, line1: lines.count, widths: &widths, cellWidths: cellWidths, into: &out)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.count * 64)
+        format(line0: 0, line1: lines.count, widths: &widths, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func format(line0 start: Int, line1: Int, widths: inout [Int], cellWidths: [[Int]], into out: inout String)
-    {
+    /// Go's `Writer.format`: finds blocks of lines that have a cell in the next column, sizes
+    /// that column for the block, and recurses; lines are written once no deeper column exists.
+    private func format(line0 start: Int, line1: Int, widths: inout [Int], into out: inout [UInt8]) {
         var line0 = start
         let column = widths.count
         var this = line0
@@ -38,29 +53,29 @@ struct TabWriter {
             line0 = this
             var width = 0
             while this < line1 && column < lines[this].count - 1 {
-                width = max(width, cellWidths[this][column] + padding)
+                width = max(width, lines[this][column].width + padding)
                 this += 1
             }
             widths.append(width)
-            format(line0: line0, line1: this, widths: &widths, cellWidths: cellWidths, into: &out)
+            format(line0: line0, line1: this, widths: &widths, into: &out)
             widths.removeLast()
             line0 = this
         }
         write(from: line0, to: line1, widths: widths, into: &out)
     }
 
-    private func write(from: Int, to: Int, widths: [Int], into out: inout String) {
+    private func write(from: Int, to: Int, widths: [Int], into out: inout [UInt8]) {
         guard from < to else { return }
         for index in from..<to {
             let cells = lines[index]
             for (j, cell) in cells.enumerated() {
-                out += cell
+                out.append(contentsOf: cell.bytes)
                 if j < widths.count && j < cells.count - 1 {
-                    let pad = widths[j] - cell.unicodeScalars.count
-                    if pad > 0 { out += String(repeating: " ", count: pad) }
+                    let pad = widths[j] - cell.width
+                    if pad > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
                 }
             }
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
         }
     }
 }
