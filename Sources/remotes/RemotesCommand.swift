@@ -36,7 +36,8 @@ struct RemotesCommand: AsyncParsableCommand {
                 "the terminal UI needs a terminal on stdin and stdout; use a subcommand instead (see 'remotes --help')")
             throw ExitCode(RemotesExit.usage)
         }
-        context.console.fatal("the terminal UI is not available in this build yet; use a subcommand (see 'remotes --help')")
+        context.console.fatal(
+            "the terminal UI is not available in this build yet; use a subcommand (see 'remotes --help')")
         throw ExitCode(RemotesExit.failed)
     }
 }

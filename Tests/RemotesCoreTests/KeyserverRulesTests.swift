@@ -61,9 +61,13 @@ struct KeyserverRulesTests {
         try store.apply(.addKeyserver(remote: nil, url: "https://a.example", order: nil, insecure: false))
         try store.apply(.removeKeyserver(remote: nil, url: "https://keys.openpgp.org"))
         #expect(try uris(box) == ["https://keys.openpgp.org (skip)", "https://a.example"])
-        let last = failure { () throws(RemotesError) in try store.apply(.removeKeyserver(remote: nil, url: "https://a.example")) }
+        let last = failure { () throws(RemotesError) in
+            try store.apply(.removeKeyserver(remote: nil, url: "https://a.example"))
+        }
         #expect(last?.message == "the primary keyserver https://a.example can't be removed")
-        let missing = failure { () throws(RemotesError) in try store.apply(.removeKeyserver(remote: nil, url: "https://keys.openpgp.org")) }
+        let missing = failure { () throws(RemotesError) in
+            try store.apply(.removeKeyserver(remote: nil, url: "https://keys.openpgp.org"))
+        }
         #expect(missing?.message == "keyserver https://keys.openpgp.org is not configured")
         // re-adding the skipped built-in un-skips it at the requested place
         try store.apply(.addKeyserver(remote: nil, url: "https://keys.openpgp.org:443", order: 1, insecure: false))
@@ -88,7 +92,9 @@ struct KeyserverRulesTests {
         try store.apply(.addKeyserver(remote: nil, url: "https://b.example", order: nil, insecure: false))
         try store.apply(.moveKeyserver(remote: nil, url: "https://b.example", toOrder: 1))
         #expect(try uris(box) == ["https://b.example", "https://keys.openpgp.org", "https://a.example"])
-        let out = failure { () throws(RemotesError) in try store.apply(.moveKeyserver(remote: nil, url: "https://b.example", toOrder: 4)) }
+        let out = failure { () throws(RemotesError) in
+            try store.apply(.moveKeyserver(remote: nil, url: "https://b.example", toOrder: 4))
+        }
         #expect(out?.message == "order is out of range: maximum is 3")
     }
 
@@ -96,13 +102,15 @@ struct KeyserverRulesTests {
     func globalRemote() throws {
         let box = Sandbox()
         let error = failure { () throws(RemotesError) in
-            try box.store(root: false).apply(.addKeyserver(remote: nil, url: "https://k.example", order: nil, insecure: false))
+            try box.store(root: false).apply(
+                .addKeyserver(remote: nil, url: "https://k.example", order: nil, insecure: false))
         }
         #expect(error?.message == "Unable to modify keyserver configuration: not root user")
         #expect(!FileSystem.exists(box.systemFile))
         try box.store(root: true).apply(.addKeyserver(remote: nil, url: "https://k.example", order: 1, insecure: false))
         let system = try box.systemConfig()
-        #expect(system.remotes["DefaultRemote"]?.keyservers.map(\.uri) == ["https://k.example", "https://keys.openpgp.org"])
+        #expect(
+            system.remotes["DefaultRemote"]?.keyservers.map(\.uri) == ["https://k.example", "https://keys.openpgp.org"])
         #expect(!FileSystem.exists(box.userFile))
     }
 
@@ -115,8 +123,10 @@ struct KeyserverRulesTests {
             try store.apply(.addKeyserver(remote: nil, url: "https://k.example", order: nil, insecure: false))
         }
         #expect(error?.message.contains("the built-in keyserver of remote \"x\" is not known yet") == true)
-        try store.discoveryCache.store(Array(#"{"keystoreAPI":{"uri":"https://keys.x.example"}}"#.utf8), for: "https://x.example")
+        try store.discoveryCache.store(
+            Array(#"{"keystoreAPI":{"uri":"https://keys.x.example"}}"#.utf8), for: "https://x.example")
         try store.apply(.addKeyserver(remote: nil, url: "https://k.example", order: nil, insecure: false))
-        #expect(try box.userConfig().remotes["x"]?.keyservers.map(\.uri) == ["https://keys.x.example", "https://k.example"])
+        #expect(
+            try box.userConfig().remotes["x"]?.keyservers.map(\.uri) == ["https://keys.x.example", "https://k.example"])
     }
 }

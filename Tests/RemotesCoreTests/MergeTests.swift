@@ -44,7 +44,9 @@ struct MergeTests {
         let (merged, notices) = try Merge.sync(user: user, system: system, flavor: .apptainer)
         #expect(merged.remotes["company"]?.uri == "mine.example.com")
         #expect(notices == [.info("company defined both globally and individually, using individual")])
-        let error = failure { () throws(RemotesError) in _ = try Merge.sync(user: user, system: system, flavor: .singularity) }
+        let error = failure { () throws(RemotesError) in
+            _ = try Merge.sync(user: user, system: system, flavor: .singularity)
+        }
         #expect(error?.message == "name collision while syncing: company")
     }
 

@@ -8,7 +8,8 @@ struct RemoteRulesTests {
     func add() throws {
         let box = Sandbox()
         let outcome = try box.store(root: false).apply(
-            .addRemote(name: "cloud", uri: "https://cloud.sycloud.io/", insecure: false, global: false, makeDefault: true))
+            .addRemote(
+                name: "cloud", uri: "https://cloud.sycloud.io/", insecure: false, global: false, makeDefault: true))
         #expect(outcome.notices == [.info("Remote \"cloud\" added.")])
         #expect(
             box.read(box.userFile) == """
@@ -62,10 +63,15 @@ struct RemoteRulesTests {
         box.writeSystem(active: "DefaultRemote", ["DefaultRemote": Remote(uri: "cloud.apptainer.org")])
         box.writeUser(
             RemoteConfig(
-                active: "", remotes: ["DefaultRemote": Remote(uri: "cloud.apptainer.org", system: true),
-                    "old": Remote(uri: "old.example", system: true)]))
+                active: "",
+                remotes: [
+                    "DefaultRemote": Remote(uri: "cloud.apptainer.org", system: true),
+                    "old": Remote(uri: "old.example", system: true),
+                ]))
         let store = box.store(root: false)
-        let error = failure { () throws(RemotesError) in try store.apply(.removeRemote(name: "DefaultRemote", global: false)) }
+        let error = failure { () throws(RemotesError) in
+            try store.apply(.removeRemote(name: "DefaultRemote", global: false))
+        }
         #expect(error?.message == "DefaultRemote is global and can't be removed")
         try store.apply(.removeRemote(name: "old", global: false))
         #expect(try box.userConfig().remotes["old"] == nil)
@@ -101,9 +107,13 @@ struct RemoteRulesTests {
             ["DefaultRemote": Remote(uri: "cloud.apptainer.org"), "company": Remote(uri: "company.example")])
         let user = box.store(root: false)
         try user.apply(.addRemote(name: "mine", uri: "mine.example", insecure: false, global: false, makeDefault: true))
-        let notRoot = failure { () throws(RemotesError) in try user.apply(.useRemote(name: "company", global: false, exclusive: true)) }
+        let notRoot = failure { () throws(RemotesError) in
+            try user.apply(.useRemote(name: "company", global: false, exclusive: true))
+        }
         #expect(notRoot?.message == "unable to set endpoint as exclusive: not root user")
-        let notRootGlobal = failure { () throws(RemotesError) in try user.apply(.useRemote(name: "company", global: true, exclusive: true)) }
+        let notRootGlobal = failure { () throws(RemotesError) in
+            try user.apply(.useRemote(name: "company", global: true, exclusive: true))
+        }
         #expect(notRootGlobal?.message == "Unable to modify global endpoint configuration file: not root user")
 
         try box.store(root: true).apply(.useRemote(name: "company", global: true, exclusive: true))
@@ -111,7 +121,9 @@ struct RemoteRulesTests {
         #expect(system.active == "company")
         #expect(system.remotes["company"]?.exclusive == true)
 
-        let refused = failure { () throws(RemotesError) in try user.apply(.useRemote(name: "mine", global: false, exclusive: false)) }
+        let refused = failure { () throws(RemotesError) in
+            try user.apply(.useRemote(name: "mine", global: false, exclusive: false))
+        }
         #expect(
             refused?.message == "could not use mine: remote company has been set exclusive by the system administrator")
         try user.apply(.useRemote(name: "company", global: false, exclusive: false))
@@ -119,16 +131,21 @@ struct RemoteRulesTests {
         // add (without -n) while the user file holds the exclusive copy fails and adds nothing
         let before = box.read(box.userFile)
         let addRefused = failure { () throws(RemotesError) in
-            try user.apply(.addRemote(name: "other", uri: "o.example", insecure: false, global: false, makeDefault: true))
+            try user.apply(
+                .addRemote(name: "other", uri: "o.example", insecure: false, global: false, makeDefault: true))
         }
-        #expect(addRefused?.message == "could not use other: remote company has been set exclusive by the system administrator")
+        #expect(
+            addRefused?.message
+                == "could not use other: remote company has been set exclusive by the system administrator")
         #expect(box.read(box.userFile) == before)
     }
 
     @Test("root use --exclusive takes exclusivity from the previous default only")
     func exclusiveMoves() throws {
         let box = Sandbox()
-        box.writeSystem(active: "a", ["a": Remote(uri: "a", exclusive: true), "b": Remote(uri: "b"), "c": Remote(uri: "c", exclusive: true)])
+        box.writeSystem(
+            active: "a",
+            ["a": Remote(uri: "a", exclusive: true), "b": Remote(uri: "b"), "c": Remote(uri: "c", exclusive: true)])
         try box.store(root: true).apply(.useRemote(name: "b", global: false, exclusive: true))
         let system = try box.systemConfig()
         #expect(system.active == "b")
@@ -157,7 +174,8 @@ struct RemoteRulesTests {
         let box = Sandbox()
         box.write(box.userFile, "Remotes: [oops\n")
         let error = failure { () throws(RemotesError) in
-            try box.store(root: false).apply(.addRemote(name: "a", uri: "a", insecure: false, global: false, makeDefault: true))
+            try box.store(root: false).apply(
+                .addRemote(name: "a", uri: "a", insecure: false, global: false, makeDefault: true))
         }
         #expect(error?.category == .badFile)
         #expect(error?.message.hasPrefix("while parsing remote config data: \(box.userFile): line") == true)

@@ -41,7 +41,8 @@ struct URITests {
 
     @Test("the base URL of a stored URI follows Insecure, as Apptainer's GetURL")
     func baseURL() {
-        #expect(EndpointURI.baseURL(stored: "cloud.example.com/sub", insecure: false) == "https://cloud.example.com/sub")
+        #expect(
+            EndpointURI.baseURL(stored: "cloud.example.com/sub", insecure: false) == "https://cloud.example.com/sub")
         #expect(EndpointURI.baseURL(stored: "http://h:8080", insecure: true) == "http://h:8080")
         #expect(EndpointURI.baseURL(stored: "https://h:8443", insecure: false) == "https://h:8443")
     }

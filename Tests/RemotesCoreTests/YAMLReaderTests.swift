@@ -95,7 +95,8 @@ struct YAMLReaderTests {
 
     @Test("YAML 1.1 booleans, null sections and an empty file")
     func looseForms() throws {
-        let decoded = try ConfigCodec.decode("Active:\nRemotes:\n  a: {URI: x, System: yes, Exclusive: off}\nCredentials:\n", source: "f")
+        let decoded = try ConfigCodec.decode(
+            "Active:\nRemotes:\n  a: {URI: x, System: yes, Exclusive: off}\nCredentials:\n", source: "f")
         #expect(decoded.config.active == "")
         #expect(decoded.config.remotes["a"]?.system == true)
         #expect(decoded.config.remotes["a"]?.exclusive == false)

@@ -82,7 +82,8 @@ public struct ConfigOverview: Sendable, Equatable {
         guard !remote.keyservers.isEmpty else {
             return [
                 KeyserverRow(
-                    uri: builtinKeyserver(remote), order: 1, isBuiltin: true, isGlobal: remote.system, isInsecure: false)
+                    uri: builtinKeyserver(remote), order: 1, isBuiltin: true, isGlobal: remote.system, isInsecure: false
+                )
             ]
         }
         return remote.keyservers.filter { !$0.skip }.enumerated().map { index, k in

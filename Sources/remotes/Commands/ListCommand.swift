@@ -21,10 +21,12 @@ struct ListCommand: ParsableCommand {
                 context.console.out(ListRenderer.text(overview))
                 if let name = overview.defaultRemote, overview.keyservers.contains(where: { $0.uri == nil }) {
                     context.console.info(
-                        "The built-in keyserver of \"\(name)\" comes from its service discovery, which has not been fetched yet ('remotes status \(name)' fetches it).")
+                        "The built-in keyserver of \"\(name)\" comes from its service discovery, which has not been fetched yet ('remotes status \(name)' fetches it)."
+                    )
                 }
             case .json:
-                context.console.out(ListRenderer.json(overview, locations: state.locations, systemIsBuiltin: state.system.isBuiltin))
+                context.console.out(
+                    ListRenderer.json(overview, locations: state.locations, systemIsBuiltin: state.system.isBuiltin))
             }
         }
     }

@@ -116,7 +116,9 @@ private struct ListDocument: Encodable {
         try c.encode(logins, forKey: .logins)
     }
 
-    enum CodingKeys: String, CodingKey { case flavor, userConfig, systemConfig, defaultRemote, remotes, keyservers, logins }
+    enum CodingKeys: String, CodingKey {
+        case flavor, userConfig, systemConfig, defaultRemote, remotes, keyservers, logins
+    }
 }
 
 /// JSON for stdout: pretty, keys sorted, slashes unescaped, a final newline.

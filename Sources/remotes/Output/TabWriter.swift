@@ -24,7 +24,8 @@ struct TabWriter {
         return out
     }
 
-    private func format(line0 start: Int, line1: Int, widths: inout [Int], cellWidths: [[Int]], into out: inout String) {
+    private func format(line0 start: Int, line1: Int, widths: inout [Int], cellWidths: [[Int]], into out: inout String)
+    {
         var line0 = start
         let column = widths.count
         var this = line0
