@@ -61,6 +61,11 @@ public final class HTTPFetcher: Sendable {
                 timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.totalTimeout)))
             configuration.decompression = .disabled
             configuration.httpVersion = .http1Only
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
+                1, settings.maxConnectionsPerHost)
+            // Fail at once when a connection cannot be made (refused, TLS refused) instead of
+            // retrying with backoff until the connect timeout and then reporting a timeout.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let c = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             if verifyTLS { state.verified = c } else { state.unverified = c }
             return c
@@ -93,6 +98,14 @@ public final class HTTPFetcher: Sendable {
         } catch let error as RemotesError {
             throw error
         } catch {
+            if verifyTLS, String(describing: error).contains("CERTIFICATE_VERIFY_FAILED"),
+                let endpoint = CertificateDiagnosis.endpoint(of: url),
+                let problem = await CertificateDiagnosis.dateProblem(
+                    host: endpoint.host, port: endpoint.port, timeout: settings.connectTimeout)
+            {
+                throw RemotesError(
+                    .failed, "error making request to server: TLS with \(HTTPFetcher.hostPart(url)) failed: \(problem)")
+            }
             throw HTTPFetcher.describe(error, url: url, settings: settings)
         }
     }
@@ -106,7 +119,8 @@ public final class HTTPFetcher: Sendable {
                 return result
             }
             guard let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString else {
-                throw RemotesError(.failed, "error response from server: redirect to an invalid location \"\(location)\"")
+                throw RemotesError(
+                    .failed, "error response from server: redirect to an invalid location \"\(location)\"")
             }
             let fromScheme = url.prefix { $0 != ":" }.lowercased()
             let toScheme = next.prefix { $0 != ":" }.lowercased()
@@ -121,7 +135,8 @@ public final class HTTPFetcher: Sendable {
             }
             url = next
         }
-        throw RemotesError(.failed, "error making request to server: more than \(HTTPFetcher.maxRedirects) redirects from \(start)")
+        throw RemotesError(
+            .failed, "error making request to server: more than \(HTTPFetcher.maxRedirects) redirects from \(start)")
     }
 
     private func once(_ url: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
@@ -166,7 +181,8 @@ public final class HTTPFetcher: Sendable {
                     "error making request to server: no complete answer from \(host) within \(HTTPSettings.describe(settings.totalTimeout))"
                 )
             case .remoteConnectionClosed:
-                return RemotesError(.unavailable, "error making request to server: \(host) closed the connection without an answer")
+                return RemotesError(
+                    .unavailable, "error making request to server: \(host) closed the connection without an answer")
             case .cancelled:
                 return RemotesError(.failed, "cancelled")
             case .invalidURL, .emptyHost, .emptyScheme:
@@ -197,7 +213,9 @@ public final class HTTPFetcher: Sendable {
     }
 
     private static func tlsReason(_ text: String) -> String {
-        if text.contains("certificate has expired") || text.contains("CERTIFICATE_VERIFY_FAILED") && text.contains("expired") {
+        if text.contains("certificate has expired")
+            || text.contains("CERTIFICATE_VERIFY_FAILED") && text.contains("expired")
+        {
             return "the server's certificate has expired"
         }
         if text.contains("failedToValidateHostname") || text.contains("hostname") {
