@@ -13,7 +13,12 @@ struct LoginCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LoginOptions
 
-    @Argument(help: "A remote name (default: the default remote), or docker://HOST[:PORT], oras://HOST[:PORT] or a keyserver URL.")
+    @OptionGroup var discovery: DiscoveryOptions
+
+    @Argument(
+        help:
+            "A remote name (default: the default remote), or docker://HOST[:PORT], oras://HOST[:PORT] or a keyserver URL."
+    )
     var target: String?
 
     func validate() throws {
@@ -32,7 +37,7 @@ struct LoginCommand: AsyncParsableCommand {
             }
             try await RegistryLogin.login(context: context, uri: target, options: options)
         } else {
-            try await EndpointLogin.login(context: context, name: target, options: options)
+            try await EndpointLogin.login(context: context, name: target, options: options, refresh: discovery.refresh)
         }
     }
 }
