@@ -9,7 +9,7 @@ struct TerminalLoginTests {
         _ f: EndpointFixture, _ arguments: [String], steps: [TerminalRun.Step]
     ) async throws -> TerminalRun.Outcome {
         try await TerminalRun.run(
-            f.sandbox.binary, arguments + ["--timeout", "2"], environment: f.sandbox.environment(),
+            f.sandbox.binary, arguments + ["--timeout", "10"], environment: f.sandbox.environment(),
             workingDirectory: f.sandbox.folder.path, steps: steps)
     }
 

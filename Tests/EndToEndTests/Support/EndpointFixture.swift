@@ -4,17 +4,20 @@ import Testing
 
 /// A CLI sandbox next to a running `EndpointTestServer`: helpers to add remotes on the server,
 /// write token files, and run the binary with a short network timeout.
-struct EndpointFixture {
+struct EndpointFixture: Sendable {
     let sandbox: CLISandbox
     let server: EndpointTestServer
 
     /// Starts a server (HTTPS with `tls`), runs `body`, stops the server.
+    /// Only a few fixtures run at a time (`ProcessGate`).
     static func with(
-        tls: CertificatePair? = nil, _ body: (EndpointFixture) async throws -> Void
+        tls: CertificatePair? = nil, _ body: @Sendable (EndpointFixture) async throws -> Void
     ) async throws {
-        let sandbox = try CLISandbox()
-        try await EndpointTestServer.with(tls: tls) { server in
-            try await body(EndpointFixture(sandbox: sandbox, server: server))
+        try await ProcessGate.shared.withPermit {
+            let sandbox = try CLISandbox()
+            try await EndpointTestServer.with(tls: tls) { server in
+                try await body(EndpointFixture(sandbox: sandbox, server: server))
+            }
         }
     }
 
@@ -24,23 +27,15 @@ struct EndpointFixture {
     /// `--insecure` for a plain-HTTP server, nothing for HTTPS.
     var insecureFlag: [String] { server.scheme == "http" ? ["--insecure"] : [] }
 
-    /// Runs `remotes <arguments>` with `--batch --timeout 2` added after the subcommand.
+    /// Runs `remotes <arguments>` with `--batch --timeout <timeout>` added after the subcommand.
+    /// The default timeout is generous: only the tests about timeouts shorten it.
     func run(
         _ subcommand: String, _ arguments: [String] = [], stdin: String = "", batch: Bool = true,
-        timeout: String = "2", environment: [String: String] = [:]
+        timeout: String = "10", environment: [String: String] = [:]
     ) async throws -> ProcessResult {
         try await sandbox.run(
             [subcommand] + (batch ? ["--batch"] : []) + ["--timeout", timeout] + arguments, stdin: stdin,
             environment: environment)
-    }
-
-    /// How long a run of the binary takes that needs no network (`remotes list`), to tell the
-    /// time a command waited for the network from the time a loaded machine takes to start it.
-    func startupTime() async throws -> Duration {
-        let clock = ContinuousClock()
-        let start = clock.now
-        _ = try await sandbox.run(["list", "--batch"])
-        return clock.now - start
     }
 
     /// Adds remote `name` at `prefix` without logging in; fails the test if that fails.

@@ -27,7 +27,7 @@ final class NetworkSandbox: Sendable {
     /// Runs `body` with a fetcher (timeouts `timeout`, optional extra CA) and a discovery over
     /// this sandbox's cache; shuts the fetcher down afterwards.
     func withDiscovery<T>(
-        timeout: Duration = .seconds(3), caFile: String? = nil, maxBytes: Int = 4 << 20,
+        timeout: Duration = .seconds(10), caFile: String? = nil, maxBytes: Int = 4 << 20,
         _ body: (ServiceDiscovery) async throws -> T
     ) async throws -> T {
         let settings = HTTPSettings(

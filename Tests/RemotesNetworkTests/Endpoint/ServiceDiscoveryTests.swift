@@ -156,7 +156,7 @@ struct ServiceDiscoveryTests {
                 ("/huge", .hugeBody(bytes: 5 << 20), "is larger than the limit of 4194304 bytes", .failed),
                 ("/closed", .closeConnection, "closed the connection without an answer", .unavailable),
             ]
-            try await sandbox.withDiscovery(timeout: .seconds(2)) { discovery in
+            try await sandbox.withDiscovery { discovery in
                 for (prefix, misbehaviour, text, category) in cases {
                     server.misbehave(misbehaviour, at: .prefix(prefix + "/"))
                     let error = await remotesError { () throws(RemotesError) in
@@ -175,7 +175,7 @@ struct ServiceDiscoveryTests {
         let sandbox = try NetworkSandbox()
         try await EndpointTestServer.with { server in
             server.misbehave(.neverAnswer, at: .prefix("/never/"))
-            server.misbehave(.slow(headerDelay: .seconds(5)), at: .prefix("/slow/"))
+            server.misbehave(.slow(headerDelay: .seconds(30)), at: .prefix("/slow/"))
             server.misbehave(
                 .slow(headerDelay: .zero, trickleInterval: .milliseconds(200), chunkSize: 1), at: .prefix("/trickle/"))
             let clock = ContinuousClock()
@@ -191,7 +191,8 @@ struct ServiceDiscoveryTests {
                             == "while retrieving services: error making request to server: no complete answer from 127.0.0.1:\(server.port ?? 0) within 0.8 s",
                         "\(prefix)")
                     #expect(error?.category == .unavailable)
-                    #expect(elapsed < .milliseconds(1_800), "\(prefix) took \(elapsed)")
+                    // The server answers after 30 s or never: giving up took the timeout, not that.
+                    #expect(elapsed < .seconds(10), "\(prefix) took \(elapsed)")
                 }
             }
         }

@@ -101,7 +101,7 @@ struct StatusCheckerTests {
     @Test func allRemotesAreCheckedAtOnce() async throws {
         let sandbox = try NetworkSandbox()
         try await EndpointTestServer.with { server in
-            server.misbehave(.slow(headerDelay: .seconds(1)), at: .suffix("/version"))
+            server.misbehave(.slow(headerDelay: .seconds(3)), at: .suffix("/version"))
             let targets = (1...20).map {
                 NamedRemote(name: "ep\($0)", remote: endpointRemote(server, prefix: "/ep\($0)"))
             }
@@ -117,9 +117,9 @@ struct StatusCheckerTests {
             #expect(arrivals.count == 100)
             // Every request was sent before the first answer came back: all were in flight at once.
             let spread = (arrivals.max() ?? .distantPast).timeIntervalSince(arrivals.min() ?? .distantPast)
-            #expect(spread < 1.0, "requests arrived over \(spread) s")
-            // One remote at a time would take 20 s (scripts/bench-status.sh measures the release build).
-            #expect(elapsed < .seconds(5), "took \(elapsed)")
+            #expect(spread < 3.0, "requests arrived over \(spread) s")
+            // One remote at a time would take 60 s (scripts/bench-status.sh measures the release build).
+            #expect(elapsed < .seconds(10), "took \(elapsed)")
         }
     }
 
@@ -130,12 +130,12 @@ struct StatusCheckerTests {
             try await sandbox.withDiscovery(timeout: .seconds(30)) { discovery in
                 let checker = StatusChecker(discovery: discovery)
                 let task = Task { await checker.check(NamedRemote(name: "lib", remote: endpointRemote(server))) }
-                #expect(await server.waitForRequests(count: 6))
+                #expect(await server.waitForRequests(count: 6, timeout: .seconds(30)))
                 let clock = ContinuousClock()
                 let start = clock.now
                 task.cancel()
                 let report = await task.value
-                #expect(clock.now - start < .seconds(2))
+                #expect(clock.now - start < .seconds(5))
                 #expect(report.failedServices.count == 5)
                 #expect(report.failedServices.allSatisfy { $0.problem == "cancelled" })
             }
