@@ -61,6 +61,11 @@ public final class HTTPFetcher: Sendable {
                 timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.totalTimeout)))
             configuration.decompression = .disabled
             configuration.httpVersion = .http1Only
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
+                1, settings.maxConnectionsPerHost)
+            // Fail at once when a connection cannot be made (refused, TLS refused) instead of
+            // retrying with backoff until the connect timeout and then reporting a timeout.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let c = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             if verifyTLS { state.verified = c } else { state.unverified = c }
             return c
@@ -93,6 +98,14 @@ public final class HTTPFetcher: Sendable {
         } catch let error as RemotesError {
             throw error
         } catch {
+            if verifyTLS, String(describing: error).contains("CERTIFICATE_VERIFY_FAILED"),
+                let endpoint = CertificateDiagnosis.endpoint(of: url),
+                let problem = await CertificateDiagnosis.dateProblem(
+                    host: endpoint.host, port: endpoint.port, timeout: settings.connectTimeout)
+            {
+                throw RemotesError(
+                    .failed, "error making request to server: TLS with \(HTTPFetcher.hostPart(url)) failed: \(problem)")
+            }
             throw HTTPFetcher.describe(error, url: url, settings: settings)
         }
     }

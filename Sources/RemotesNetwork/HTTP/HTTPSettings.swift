@@ -14,18 +14,22 @@ public struct HTTPSettings: Sendable, Equatable {
     public var extraCAFile: String?
     /// `User-Agent` header value.
     public var userAgent: String
+    /// Connections opened at most to one host at the same time. High, so that checking many
+    /// services of endpoints on one host (`status --all`) runs in parallel. Default 256.
+    public var maxConnectionsPerHost: Int
 
     /// The documented defaults.
     public init(
         connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(10),
         maxResponseBytes: Int = 4 << 20, extraCAFile: String? = nil,
-        userAgent: String = "remotes/\(RemotesVersion.current)"
+        userAgent: String = "remotes/\(RemotesVersion.current)", maxConnectionsPerHost: Int = 256
     ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxResponseBytes = maxResponseBytes
         self.extraCAFile = extraCAFile
         self.userAgent = userAgent
+        self.maxConnectionsPerHost = maxConnectionsPerHost
     }
 
     /// Seconds of a duration, for messages ("10 s", "0.5 s").

@@ -2,7 +2,7 @@ import ArgumentParser
 import RemotesCore
 
 /// `remotes add NAME URI`.
-struct AddCommand: ParsableCommand {
+struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add a new remote endpoint (and log in to it).")
 
@@ -25,25 +25,37 @@ struct AddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Path to the file holding the access token for the login.", valueName: "file"))
     var tokenfile: String?
 
+    @Flag(name: .customLong("password-stdin"), help: "Take the access token for the login from standard input.")
+    var passwordStdin = false
+
+    @OptionGroup var discovery: DiscoveryOptions
+
     @Argument(help: "The name of the new remote.")
     var name: String
 
     @Argument(help: "Its URI: https://HOST[:PORT][/PATH], HOST[/PATH], or http://… with --insecure.")
     var uri: String
 
-    func run() throws {
+    func validate() throws {
+        if tokenfile != nil && passwordStdin {
+            throw ValidationError("--tokenfile and --password-stdin cannot be used together")
+        }
+    }
+
+    func run() async throws {
         let context = CommandContext(globals)
         let insecure = insecure || context.environmentFlag("APPTAINER_ADD_INSECURE")
         try context.perform { () throws(RemotesError) in
             try context.apply(
                 .addRemote(name: name, uri: uri, insecure: insecure, global: global, makeDefault: !noDefault))
-            if global {
-                if !noLogin { context.console.info("Global option detected. Will not automatically log into remote.") }
-            } else if !noLogin {
-                context.console.info(
-                    "Logging in to endpoints is not available in this build yet; run 'remotes login \(name)' once it is."
-                )
-            }
         }
+        if noLogin { return }
+        if global {
+            context.console.info("Global option detected. Will not automatically log into remote.")
+            return
+        }
+        try await EndpointLogin.afterAdd(
+            context: context, name: name, tokenfile: tokenfile, passwordStdin: passwordStdin, refresh: discovery.refresh
+        )
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import RemotesCore
+import RemotesNetwork
 
 /// `remotes add-keyserver [-o N] [-i] [REMOTE] URL`.
-struct AddKeyserverCommand: ParsableCommand {
+struct AddKeyserverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-keyserver",
         abstract: "Add a keyserver to a remote's list (the default remote when none is named).")
@@ -15,6 +16,8 @@ struct AddKeyserverCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Allow an insecure connection to the keyserver (http, no TLS check).")
     var insecure = false
 
+    @OptionGroup var discovery: DiscoveryOptions
+
     @Argument(help: "[REMOTE] URL")
     var arguments: [String] = []
 
@@ -25,9 +28,10 @@ struct AddKeyserverCommand: ParsableCommand {
         if let order, order <= 0 { throw ValidationError("order must be > 0") }
     }
 
-    func run() throws {
+    func run() async throws {
         let context = CommandContext(globals)
         let remote = arguments.count == 2 ? arguments[0] : nil
+        try await BuiltinKeyserverDiscovery.prepare(context: context, remote: remote, refresh: discovery.refresh)
         try context.perform { () throws(RemotesError) in
             try context.apply(
                 .addKeyserver(remote: remote, url: arguments.last ?? "", order: order, insecure: insecure))
@@ -36,12 +40,14 @@ struct AddKeyserverCommand: ParsableCommand {
 }
 
 /// `remotes remove-keyserver [REMOTE] URL`.
-struct RemoveKeyserverCommand: ParsableCommand {
+struct RemoveKeyserverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-keyserver",
         abstract: "Remove a keyserver from a remote's list (the default remote when none is named).")
 
     @OptionGroup var globals: GlobalOptions
+
+    @OptionGroup var discovery: DiscoveryOptions
 
     @Argument(help: "[REMOTE] URL")
     var arguments: [String] = []
@@ -52,9 +58,10 @@ struct RemoveKeyserverCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let context = CommandContext(globals)
         let remote = arguments.count == 2 ? arguments[0] : nil
+        try await BuiltinKeyserverDiscovery.prepare(context: context, remote: remote, refresh: discovery.refresh)
         try context.perform { () throws(RemotesError) in
             try context.apply(.removeKeyserver(remote: remote, url: arguments.last ?? ""))
         }

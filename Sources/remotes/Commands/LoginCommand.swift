@@ -13,6 +13,8 @@ struct LoginCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LoginOptions
 
+    @OptionGroup var discovery: DiscoveryOptions
+
     @Argument(
         help:
             "A remote name (default: the default remote), or docker://HOST[:PORT], oras://HOST[:PORT] or a keyserver URL."
@@ -35,7 +37,7 @@ struct LoginCommand: AsyncParsableCommand {
             }
             try await RegistryLogin.login(context: context, uri: target, options: options)
         } else {
-            try await EndpointLogin.login(context: context, name: target, options: options)
+            try await EndpointLogin.login(context: context, name: target, options: options, refresh: discovery.refresh)
         }
     }
 }

@@ -1,0 +1,51 @@
+import RemotesCore
+
+/// Everything `remote status` finds out about one remote: discovery, each service's health,
+/// the token, and who the token belongs to. Failures are data here, not errors, so that one
+/// report can say several things (a service down and the token invalid).
+public struct EndpointStatusReport: Sendable, Equatable {
+    /// The remote's name.
+    public var name: String
+    /// Its stored URI.
+    public var uri: String
+    /// The base URL discovery used.
+    public var baseURL: String
+    /// Where the service list came from; nil when discovery failed.
+    public var origin: DiscoveredServices.Origin?
+    /// Why discovery failed (`while retrieving services: …`); nil when it worked.
+    public var discoveryError: RemotesError?
+    /// One entry per discovered service, sorted by name.
+    public var services: [ServiceHealth]
+    /// The token's state.
+    public var token: TokenState
+    /// Who the token belongs to, when the token is valid and the library says.
+    public var identity: UserIdentity?
+    /// Extra lines to show (the placeholder endpoint's explanation, cache warnings).
+    public var notices: [Notice]
+
+    /// Makes a report.
+    public init(
+        name: String, uri: String, baseURL: String, origin: DiscoveredServices.Origin?, discoveryError: RemotesError?,
+        services: [ServiceHealth], token: TokenState, identity: UserIdentity?, notices: [Notice]
+    ) {
+        self.name = name
+        self.uri = uri
+        self.baseURL = baseURL
+        self.origin = origin
+        self.discoveryError = discoveryError
+        self.services = services
+        self.token = token
+        self.identity = identity
+        self.notices = notices
+    }
+
+    /// The services that did not answer properly.
+    public var failedServices: [ServiceHealth] {
+        services.filter { if case .unavailable = $0.state { return true } else { return false } }
+    }
+
+    /// True when discovery worked, every checked service answered, and the token is valid or absent.
+    public var isHealthy: Bool {
+        discoveryError == nil && failedServices.isEmpty && (token == .absent || token == .valid)
+    }
+}
