@@ -101,25 +101,21 @@ struct StatusCheckerTests {
     @Test func allRemotesAreCheckedAtOnce() async throws {
         let sandbox = try NetworkSandbox()
         try await EndpointTestServer.with { server in
-            server.misbehave(.slow(headerDelay: .seconds(3)), at: .suffix("/version"))
+            server.misbehave(.slow(headerDelay: .seconds(4)), at: .suffix("/version"))
             let targets = (1...20).map {
                 NamedRemote(name: "ep\($0)", remote: endpointRemote(server, prefix: "/ep\($0)"))
             }
-            let clock = ContinuousClock()
-            let start = clock.now
             let reports = try await sandbox.withDiscovery { discovery in
                 await StatusChecker(discovery: discovery).checkAll(targets)
             }
-            let elapsed = clock.now - start
             #expect(reports.map(\.name) == targets.map(\.name))
             #expect(reports.allSatisfy { $0.services.count == 5 && $0.failedServices.isEmpty })
             let arrivals = server.requests(pathSuffix: "/version").map(\.arrival)
             #expect(arrivals.count == 100)
-            // Every request was sent before the first answer came back: all were in flight at once.
+            // Every request was sent before the first answer came back (4 s after it arrived): all
+            // were in flight at once. How fast that is is measured by scripts/bench-status.sh.
             let spread = (arrivals.max() ?? .distantPast).timeIntervalSince(arrivals.min() ?? .distantPast)
-            #expect(spread < 3.0, "requests arrived over \(spread) s")
-            // One remote at a time would take 60 s (scripts/bench-status.sh measures the release build).
-            #expect(elapsed < .seconds(10), "took \(elapsed)")
+            #expect(spread < 4.0, "requests arrived over \(spread) s")
         }
     }
 
