@@ -7,7 +7,10 @@ public enum YAMLReader {
     public static func parse(_ text: String, source: String) throws(RemotesError) -> YAMLNode? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as a string: we resolve plain scalars with
+            // go-yaml's rules ourselves, and Yams' default resolver would compile and run
+            // regular expressions (ICU) for every scalar, which dominated start-up time.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw RemotesError.badFile("\(source): \(describe(error))")
         } catch {
