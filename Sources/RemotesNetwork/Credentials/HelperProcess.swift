@@ -92,6 +92,8 @@ public enum HelperProcess {
         posix_spawn_file_actions_adddup2(&actions, stdinPair[1], 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        // Nothing else of ours (sockets, files being written) reaches the helper.
+        if let closeFrom = HelperProcess.addCloseFrom { _ = closeFrom(&actions, 3) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -113,9 +115,9 @@ public enum HelperProcess {
         var pid: pid_t = 0
         var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         // A program that was just written may still be open for writing in a child another
-        // thread forked a moment ago: that is brief, so try again for a little while.
-        for _ in 0..<20 where spawned == ETXTBSY {
-            usleep(10_000)
+        // thread started a moment ago: that is brief, so try again for up to a second.
+        for _ in 0..<50 where spawned == ETXTBSY {
+            usleep(20_000)
             spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         }
         close(stdinPair[1])
@@ -151,6 +153,18 @@ public enum HelperProcess {
         let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return .success(Result(status: code, standardOutput: io.output, standardError: io.errors))
     }
+
+    private typealias AddCloseFrom =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), hidden from Swift
+    /// behind `_GNU_SOURCE`, so looked up at run time.
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let handle = dlopen(nil, RTLD_NOW),
+            let pointer = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np")
+        else { return nil }
+        return unsafeBitCast(pointer, to: AddCloseFrom.self)
+    }()
 
     /// Set when the calling task is cancelled; read by the thread that runs the helper.
     private final class CancellationFlag: Sendable {
