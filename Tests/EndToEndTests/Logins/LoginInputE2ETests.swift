@@ -85,3 +85,39 @@ struct LoginInputE2ETests {
         }
     }
 }
+
+/// The password prompt on a terminal.
+@Suite("remotes login: the prompt on a terminal")
+struct LoginPromptE2ETests {
+    @Test("on a terminal without --batch, a missing password is asked for and not echoed")
+    func prompt() async throws {
+        try await EndpointTestServer.with { server in
+            server.misbehave(.custom(status: 200, headers: [:], body: "{}"), at: .exact("/v2/"))
+            let sandbox = try CLISandbox()
+            let address = "127.0.0.1:\(server.port ?? 0)"
+            let session = try await TerminalSession.run(
+                [sandbox.binary, "login", "-u", "alice", "docker://\(address)"],
+                prompt: "Password (or token when username is empty): ", answer: "typed-secret-7",
+                environment: sandbox.environment(["NO_COLOR": "1"]))
+            #expect(session.status == 0, "\(session.output)")
+            #expect(session.output.hasPrefix("Password (or token when username is empty): "))
+            #expect(!session.output.contains("typed-secret-7"))
+            #expect(session.output.contains("INFO:    Token stored in"))
+            let auths = LoginExpectations.auths(sandbox.read(sandbox.folder.path("home/.docker/config.json")))
+            #expect(
+                (auths?[address] as? [String: Any])?["auth"] as? String
+                    == LoginExpectations.basicToken("alice", "typed-secret-7"))
+        }
+    }
+
+    @Test("--batch never prompts, even on a terminal")
+    func batchOnTerminal() async throws {
+        let sandbox = try CLISandbox()
+        let session = try await TerminalSession.run(
+            [sandbox.binary, "--batch", "login", "-u", "alice", "docker://127.0.0.1:1"], prompt: "", answer: "",
+            environment: sandbox.environment())
+        #expect(session.status == 64)
+        #expect(!session.output.contains("Password"))
+        #expect(session.output.contains("--password-stdin"))
+    }
+}
