@@ -70,7 +70,7 @@ wait_for() { # URL: until it answers at all (401 is fine)
     exit 1
 }
 
-start_registry() { # NAME AUTH-BLOCK -> prints the port
+start_registry() { # NAME AUTH-BLOCK -> sets registry_port (not in a subshell: pids must stay ours)
     local name=$1 auth=$2 port
     port=$(free_port)
     mkdir -p "$work/$name"
@@ -90,7 +90,7 @@ EOF
     docker-registry serve "$work/$name/config.yml" >"$work/$name/log" 2>&1 &
     pids+=($!)
     wait_for "http://127.0.0.1:$port/v2/"
-    echo "$port"
+    registry_port=$port
 }
 
 user=alice
@@ -98,9 +98,10 @@ password=s3cret-bench
 
 # Basic auth.
 htpasswd -Bbn "$user" "$password" >"$work/htpasswd" 2>/dev/null
-basic_port=$(start_registry basic "  htpasswd:
+start_registry basic "  htpasswd:
     realm: remotes-bench
-    path: $work/htpasswd")
+    path: $work/htpasswd"
+basic_port=$registry_port
 
 # Token auth: our token server, signing with a throw-away key the registry trusts.
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/token-key.pem" -out "$work/token-cert.pem" \
@@ -110,11 +111,12 @@ python3 "$root/scripts/peers/token-server.py" --key "$work/token-key.pem" --cert
     --user "$user:$password" --issuer remotes-bench --port "$token_port" >"$work/token.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$token_port/token"
-registry_token_port=$(start_registry token "  token:
+start_registry token "  token:
     realm: http://127.0.0.1:$token_port/token
     service: remotes-bench-registry
     issuer: remotes-bench
-    rootcertbundle: $work/token-cert.pem")
+    rootcertbundle: $work/token-cert.pem"
+registry_token_port=$registry_port
 
 mkdir -p "$work/home-ours" "$work/home-skopeo"
 # Both commands run through env(1) with a private HOME, so they pay the same exec overhead.
