@@ -1,17 +1,71 @@
 import ArgumentParser
 import RemotesCore
+import RemotesNetwork
 
-/// Logging in to and out of OCI registries and keyservers (the logins issue).
+/// Logging in to and out of OCI registries and keyservers: the flags, the environment and the
+/// secret are resolved here; checking and storing is `LoginService`'s work.
 enum RegistryLogin {
+    /// The hidden prompt for a missing password.
+    static let passwordPrompt = "Password (or token when username is empty): "
+
     /// `remotes login docker://HOST`, `oras://HOST`, or a keyserver URL.
     static func login(context: CommandContext, uri: String, options: LoginOptions) async throws {
-        context.console.fatal("logging in to registries and keyservers is not available in this build yet")
-        throw ExitCode(RemotesExit.failed)
+        let username = options.username ?? context.environment["APPTAINER_LOGIN_USERNAME"] ?? ""
+        let insecure = options.insecure || context.environmentFlag("APPTAINER_LOGIN_INSECURE")
+        var password = ""
+        try context.perform { () throws(RemotesError) in
+            do throws(RemotesError) {
+                if try LoginService.kind(of: uri) == .registry && username.isEmpty {
+                    throw RemotesError.usage("Docker/OCI registry requires a username")
+                }
+                password = try secret(context: context, options: options)
+            } catch {
+                throw RemotesError(error.category, "while login to \(uri): \(error.message)")
+            }
+        }
+        let request = LoginRequest(
+            uri: uri, username: username, password: password, insecure: insecure, authFile: options.authfile)
+        try await context.performNetwork { (fetcher: HTTPFetcher) async throws(RemotesError) in
+            let service = LoginService(store: context.store, fetcher: fetcher, environment: context.environment)
+            let report = try await service.login(request)
+            context.console.notices(report.notices)
+        }
     }
 
     /// `remotes logout URI`.
     static func logout(context: CommandContext, uri: String, authfile: String?) async throws {
-        context.console.fatal("logging out of registries and keyservers is not available in this build yet")
-        throw ExitCode(RemotesExit.failed)
+        try await context.performNetwork { (fetcher: HTTPFetcher) async throws(RemotesError) in
+            let service = LoginService(store: context.store, fetcher: fetcher, environment: context.environment)
+            let report = try await service.logout(uri: uri, authFile: authfile)
+            context.console.notices(report.notices)
+        }
+    }
+
+    /// The password: `--password-stdin`, else `--password` (with a warning), else
+    /// `$APPTAINER_LOGIN_PASSWORD`, else a hidden prompt on a terminal. `--batch`, or stdin that
+    /// is not a terminal, never prompts: a missing password is then a usage error.
+    static func secret(context: CommandContext, options: LoginOptions) throws(RemotesError) -> String {
+        let password: String
+        if options.passwordStdin {
+            password = try SecretInput.readStandardInput()
+        } else if let given = options.password {
+            context.console.warning(
+                "Using --password on the command line is insecure: other users of this machine can see it. Use --password-stdin."
+            )
+            password = given
+        } else if let fromEnvironment = context.environment["APPTAINER_LOGIN_PASSWORD"], !fromEnvironment.isEmpty {
+            password = fromEnvironment
+        } else if context.canPrompt {
+            guard let typed = SecretInput.readHidden(prompt: passwordPrompt) else {
+                throw .failed("failed to read password: end of input")
+            }
+            password = typed
+        } else if context.globals.batch {
+            throw .usage("no password given, and --batch never prompts: pass it with --password-stdin")
+        } else {
+            throw .usage("no password given, and standard input is not a terminal to ask for it: use --password-stdin")
+        }
+        guard !password.isEmpty else { throw .usage("a password is required") }
+        return password
     }
 }

@@ -1,0 +1,90 @@
+import RemotesCore
+
+/// Logs in to and out of OCI registries and keyservers: checks the credentials with the server
+/// first, then stores them, so that a rejected credential changes no file. Both front ends (the
+/// batch CLI and the terminal UI) call this; it prints nothing and returns the notices to show.
+///
+/// - Registries (`docker://`, `oras://`): the credentials are checked as `RegistryCredentialCheck`
+///   describes; the secret goes to the docker config file or its credential helper
+///   (`RegistrySecretStore`), then a `Credentials` entry `{URI, Insecure}` without secret goes to
+///   remote.yaml, unless the docker config was named explicitly (`--authfile`).
+/// - Keyservers (`https://`, `http://`, `hkp://`, `hkps://`): the keyserver must be configured
+///   as an external keyserver of some remote; it is checked as `KeyserverCredentialCheck`
+///   describes, and the whole `Authorization` header is stored in remote.yaml, as Apptainer does.
+///
+/// Work is cancelled with the calling task (HTTP requests and helper programs alike).
+public struct LoginService: Sendable {
+    /// What a login URI names.
+    public enum Kind: Sendable, Equatable {
+        /// An OCI registry: `docker://` or `oras://`.
+        case registry
+        /// A keyserver: `http://`, `https://`, `hkp://` or `hkps://`.
+        case keyserver
+    }
+
+    /// The config files.
+    public let store: ConfigStore
+    /// The HTTP client.
+    public let fetcher: HTTPFetcher
+    /// The process environment: `APPTAINER_AUTH_FILE`, `DOCKER_CONFIG`, and PATH for helpers.
+    public let environment: [String: String]
+    /// How long one credential helper call may take.
+    public let helperTimeout: Duration
+
+    /// A service over `store`, making requests with `fetcher`.
+    public init(
+        store: ConfigStore, fetcher: HTTPFetcher, environment: [String: String], helperTimeout: Duration = .seconds(30)
+    ) {
+        self.store = store
+        self.fetcher = fetcher
+        self.environment = environment
+        self.helperTimeout = helperTimeout
+    }
+
+    /// Whether `uri` names a registry or a keyserver; other schemes give Apptainer's
+    /// `<scheme> transport is not supported`.
+    public static func kind(of uri: String) throws(RemotesError) -> Kind {
+        let scheme = uri.range(of: "://").map { uri[..<$0.lowerBound].lowercased() } ?? ""
+        switch scheme {
+        case "docker", "oras": return .registry
+        case "http", "https", "hkp", "hkps": return .keyserver
+        default:
+            throw .usage(
+                "\(scheme.isEmpty ? uri.prefix { $0 != ":" && $0 != "/" } : Substring(scheme)) transport is not supported"
+            )
+        }
+    }
+
+    /// The docker config file registry logins use with this `--authfile` (see
+    /// `DockerConfigLocation`).
+    public func dockerConfig(authFile: String?) -> DockerConfigLocation {
+        DockerConfigLocation.resolve(authFile: authFile, environment: environment, locations: store.locations)
+    }
+
+    /// Checks and stores a login. Errors are worded `while login to <uri>: …` and never hold
+    /// the password.
+    public func login(_ request: LoginRequest) async throws(RemotesError) -> LoginReport {
+        do {
+            switch try LoginService.kind(of: request.uri) {
+            case .registry: return try await loginToRegistry(request)
+            case .keyserver: return try await loginToKeyserver(request)
+            }
+        } catch {
+            throw RemotesError(error.category, "while login to \(request.uri): \(error.message)")
+        }
+    }
+
+    /// Removes a login: the registry secret (file or helper) and every remote.yaml `Credentials`
+    /// entry of the same scheme and host. No login to remove is a warning, not a failure, as in
+    /// Apptainer. Errors are worded `while logging out of <uri>: …`.
+    public func logout(uri: String, authFile: String?) async throws(RemotesError) -> LogoutReport {
+        do {
+            switch try LoginService.kind(of: uri) {
+            case .registry: return try await logoutOfRegistry(uri: uri, authFile: authFile)
+            case .keyserver: return try logoutOfKeyserver(uri: uri)
+            }
+        } catch {
+            throw RemotesError(error.category, "while logging out of \(uri): \(error.message)")
+        }
+    }
+}
