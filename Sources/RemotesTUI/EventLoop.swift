@@ -130,6 +130,7 @@ final class EventLoop {
                 return .changeApplied(origin, .failure(error))
             }
         case .reload(let reason):
+            if reason == .userRequest { services.discardCaches() }
             return .loaded(reason, Self.load(store))
         case .startTask(let id, let request):
             let services = self.services

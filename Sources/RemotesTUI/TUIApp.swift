@@ -15,7 +15,7 @@ public enum TUIApp {
     /// Call it on the main thread (from `main.swift`); network work runs in tasks of its own.
     @MainActor
     public static func run(
-        store: ConfigStore, services: any TUIServices = UnavailableServices(), options: TUIOptions = TUIOptions()
+        store: ConfigStore, services: any TUIServices, options: TUIOptions = TUIOptions()
     ) -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError("remotes: the full-screen UI needs a terminal on standard input and output; use --batch")

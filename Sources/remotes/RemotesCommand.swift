@@ -1,5 +1,6 @@
 import ArgumentParser
 import RemotesCore
+import RemotesNetwork
 import RemotesTUI
 
 #if canImport(Glibc)
@@ -39,7 +40,16 @@ struct RemotesCommand: AsyncParsableCommand {
         }
         let store = context.store
         let options = TUIOptions(noColor: globals.noColor, environment: context.environment)
-        let code = await MainActor.run { TUIApp.run(store: store, services: UnavailableServices(), options: options) }
+        let fetcher: HTTPFetcher
+        do {
+            fetcher = try HTTPFetcher(settings: context.httpSettings)
+        } catch {
+            context.console.fatal(error.message)
+            throw ExitCode(RemotesExit.code(for: error))
+        }
+        let services = NetworkServices(store: store, fetcher: fetcher, environment: context.environment)
+        let code = await MainActor.run { TUIApp.run(store: store, services: services, options: options) }
+        await fetcher.shutdown()
         if code != 0 { throw ExitCode(code) }
     }
 }

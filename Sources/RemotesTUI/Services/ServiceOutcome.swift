@@ -6,10 +6,14 @@ public struct ServiceOutcome: Sendable, Equatable {
     public var notices: [Notice]
     /// The change to write, if any.
     public var change: ConfigChange?
+    /// True when the service itself wrote the files (a registry login stores the secret and
+    /// its `Credentials` entry under the store's lock): the UI reloads them.
+    public var wroteFiles: Bool
 
     /// Makes an outcome.
-    public init(notices: [Notice] = [], change: ConfigChange? = nil) {
+    public init(notices: [Notice] = [], change: ConfigChange? = nil, wroteFiles: Bool = false) {
         self.notices = notices
         self.change = change
+        self.wroteFiles = wroteFiles
     }
 }

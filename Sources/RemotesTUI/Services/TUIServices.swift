@@ -24,4 +24,12 @@ public protocol TUIServices: Sendable {
     /// `.removeCredentials(uri:)`. (Keyserver logins need no network: the UI removes them
     /// directly.)
     func logoutRegistry(uri: String) async throws(RemotesError) -> ServiceOutcome
+    /// The user reloaded the files: cached network answers (service discovery) are not to be
+    /// trusted any more.
+    func discardCaches()
+}
+
+extension TUIServices {
+    /// Nothing cached by default.
+    public func discardCaches() {}
 }

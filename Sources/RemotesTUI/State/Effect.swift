@@ -26,6 +26,8 @@ enum ReloadReason: Sendable, Equatable {
     case changedOnDisk(String)
     /// The loop saw the files change while nothing was being edited.
     case changedElsewhere
+    /// A network task wrote the files (a registry login); the task's messages stay.
+    case afterTask
 }
 
 /// Where a change came from, so the result lands in the right place (a form's error line, the

@@ -26,6 +26,8 @@ extension UIState {
                 messages = [Message(.warning, text)] + notices
             case .changedElsewhere:
                 messages = [Message(.info, "The files were changed by another program; reloaded")] + notices
+            case .afterTask:
+                break
             }
         case .failure(let error):
             config = nil
@@ -95,6 +97,7 @@ extension UIState {
             if let form, form.pendingTask == id { mode = .browse }
             messages = outcome.notices.map(Message.init)
             if let change = outcome.change { return [apply(change, origin: .task(id))] }
+            if outcome.wroteFiles { return [.reload(.afterTask)] }
         case .outcome(.failure(let error)):
             if var form, form.pendingTask == id {
                 form.pendingTask = nil

@@ -1,0 +1,105 @@
+import RemotesCore
+import RemotesNetwork
+import Synchronization
+
+/// The TUI's services on the real network layer: the same discovery, status checks, token
+/// verification and registry/keyserver logins the batch commands use.
+///
+/// After the user reloads (`r`), the next status check of each remote fetches service discovery
+/// again instead of using the cache, as `--refresh` does on the command line.
+public final class NetworkServices: TUIServices {
+    private let store: ConfigStore
+    private let fetcher: HTTPFetcher
+    private let environment: [String: String]
+    /// Remotes whose discovery answer must be fetched again, and whether every remote must.
+    private let stale = Mutex<(all: Bool, fresh: Set<String>)>((false, []))
+
+    /// Services over `fetcher` for the files of `store`; `environment` is read for
+    /// `APPTAINER_AUTH_FILE`, `DOCKER_CONFIG` and the like.
+    public init(store: ConfigStore, fetcher: HTTPFetcher, environment: [String: String]) {
+        self.store = store
+        self.fetcher = fetcher
+        self.environment = environment
+    }
+
+    private var discovery: ServiceDiscovery { ServiceDiscovery(fetcher: fetcher, cache: store.discoveryCache) }
+
+    /// Forgets cached discovery answers: each remote's next check fetches them again.
+    public func discardCaches() {
+        stale.withLock { $0 = (true, []) }
+    }
+
+    /// Whether `remote`'s next discovery bypasses the cache (once per remote after a reload).
+    private func takeRefresh(_ remote: String) -> Bool {
+        stale.withLock { state in
+            guard state.all, !state.fresh.contains(remote) else { return false }
+            state.fresh.insert(remote)
+            return true
+        }
+    }
+
+    private func named(_ name: String) async throws(RemotesError) -> NamedRemote {
+        let store = self.store
+        let state = try await OffThread.run { () throws(RemotesError) in try store.load() }
+        guard let remote = state.merged.remotes[name] else { throw .failed("\(name) is not a remote") }
+        return NamedRemote(name: name, remote: remote)
+    }
+
+    /// `remotes status NAME`, summarised for the status cell.
+    public func status(of remote: String) async throws(RemotesError) -> EndpointStatus {
+        let target = try await named(remote)
+        let report = await StatusChecker(discovery: discovery).check(target, refresh: takeRefresh(remote))
+        if let error = report.discoveryError {
+            throw RemotesError(error.category, "while retrieving services: \(error.message)")
+        }
+        return EndpointStatus(report: report)
+    }
+
+    /// Verifies the token; the UI stores it (`storeToken`) with the fingerprints it read.
+    public func loginEndpoint(name: String, token: String) async throws(RemotesError) -> ServiceOutcome {
+        let target = try await named(name)
+        let verified = try await TokenLogin(discovery: discovery).verify(
+            token: token, for: target, refresh: takeRefresh(name))
+        return ServiceOutcome(notices: verified.notices, change: verified.change)
+    }
+
+    /// Checks and stores a registry or keyserver login, as `remotes login -u U URI` does.
+    public func loginRegistry(uri: String, username: String, password: String, insecure: Bool)
+        async throws(RemotesError) -> ServiceOutcome
+    {
+        let service = LoginService(store: store, fetcher: fetcher, environment: environment)
+        let report = try await service.login(
+            LoginRequest(uri: uri, username: username, password: password, insecure: insecure))
+        return ServiceOutcome(notices: report.notices, wroteFiles: true)
+    }
+
+    /// Removes a registry login (secret and `Credentials` entries), as `remotes logout URI` does.
+    public func logoutRegistry(uri: String) async throws(RemotesError) -> ServiceOutcome {
+        let service = LoginService(store: store, fetcher: fetcher, environment: environment)
+        let report = try await service.logout(uri: uri, authFile: nil)
+        return ServiceOutcome(notices: report.notices, wroteFiles: report.removedSomething)
+    }
+}
+
+extension EndpointStatus {
+    /// The status cell and message lines of a network status report.
+    init(report: EndpointStatusReport) {
+        let checked = report.services.filter { service in
+            if case .notChecked = service.state { return false }
+            return true
+        }
+        let okCount = checked.filter(\.isOK).count
+        var summary =
+            checked.isEmpty ? "no services" : okCount == checked.count ? "OK" : "\(okCount)/\(checked.count) OK"
+        switch report.token {
+        case .invalid: summary += ", token invalid"
+        case .unchecked: summary += ", token unchecked"
+        default: break
+        }
+        var notices = report.notices
+        let services = report.services.map { "\($0.displayName) \($0.isOK ? $0.version : "N/A")" }
+        if !services.isEmpty { notices.insert(.info("\(report.name): " + services.joined(separator: ", ")), at: 0) }
+        notices.append(.info(report.token.sentence))
+        self.init(summary: summary, ok: report.isHealthy, notices: notices)
+    }
+}
