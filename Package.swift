@@ -80,6 +80,7 @@ let package = Package(
         ),
         // Snapshots/ holds the text snapshots the tests read by path (not resources).
         .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "RemotesCLITests", dependencies: ["remotes", "RemotesTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport", "RemotesCore"]),
     ]
 )

@@ -10,7 +10,6 @@ import RemotesTUI
 #endif
 
 /// `remotes`: with a subcommand, the batch command line; without one, the terminal UI.
-@main
 struct RemotesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remotes",
