@@ -106,6 +106,14 @@ struct CommandContext {
         }
     }
 
+    /// With `--verbose`, Apptainer's deprecation WARNING for an older form of a command (which
+    /// remotes runs without complaint otherwise).
+    func deprecated(_ old: String, running new: String, forRegistries: Bool = false) {
+        guard globals.verbose else { return }
+        let what = forRegistries ? "is deprecated for registries or keyservers" : "is deprecated"
+        console.warning("'\(old)' \(what) and will be removed in a future release; running '\(new)'")
+    }
+
     /// A Go `strconv.ParseBool` reading of an environment variable.
     func environmentFlag(_ name: String) -> Bool {
         switch environment[name] {

@@ -22,6 +22,7 @@ struct RemotesCommand: AsyncParsableCommand {
         subcommands: [
             ListCommand.self, AddCommand.self, RemoveCommand.self, UseCommand.self, AddKeyserverCommand.self,
             RemoveKeyserverCommand.self, LoginCommand.self, LogoutCommand.self, StatusCommand.self,
+            KeyserverCommand.self, RegistryCommand.self, GetLoginPasswordCommand.self,
         ])
 
     @OptionGroup var globals: GlobalOptions

@@ -68,7 +68,10 @@ public struct ConfigStore: Sendable {
             try write(context.system, to: state.system, system: true, notices: &notices)
             written.append(state.system.path)
         }
-        let after = written.isEmpty ? state : try load()
+        // The change is written; if the files cannot be read back (another writer broke them in
+        // between), the state as it was before is returned rather than an error for a write that
+        // succeeded.
+        let after = written.isEmpty ? state : ((try? load()) ?? state)
         return ChangeOutcome(
             notices: state.notices + notices, state: after, writtenFiles: written, removedCount: context.removedCount)
     }

@@ -67,6 +67,25 @@ public enum FileSystem {
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 
+    /// The first `maxBytes` bytes of the regular file at `path`; nil when it cannot be read or
+    /// is not a regular file.
+    public static func readPrefix(_ path: String, maxBytes: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var buffer = [UInt8](repeating: 0, count: maxBytes)
+        var count = 0
+        while count < maxBytes {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, maxBytes - count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
+        return Array(buffer[..<count])
+    }
+
     /// Writes all of `bytes` to `fd`, retrying short writes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0

@@ -6,6 +6,11 @@ extension ChangeContext {
         if global { try requireRootForGlobal() }
         try RemoteName.validate(name)
         let endpoint = try EndpointURI.normalize(uri, insecure: insecure)
+        if !global && state.locations.flavor.nameClashIsError && system.remotes[name] != nil {
+            // SingularityCE refuses a personal remote named like a global one at every later
+            // merge ("name collision while syncing"): refuse it now instead.
+            throw .failed("\(name) is already a remote (a global one, which SingularityCE does not let a user shadow)")
+        }
         try editTarget(global: global) { (config: inout RemoteConfig) throws(RemotesError) in
             guard config.remotes[name] == nil else { throw .failed("\(name) is already a remote") }
             config.remotes[name] = Remote(uri: endpoint.stored, system: global, insecure: endpoint.insecure)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Who a token belongs to, from the library's `GET /v1/rbac/users/current` (the `Logged in as:`
 /// line of `remote status`).
 public struct UserIdentity: Sendable, Equatable {
@@ -17,16 +15,9 @@ public struct UserIdentity: Sendable, Equatable {
     /// Asks the library at `libraryURI` whose `token` this is. Nil on any failure or when the
     /// answer has no user name: the line is optional, as in Apptainer.
     public static func fetch(libraryURI: String, token: String, fetcher: HTTPFetcher) async -> UserIdentity? {
-        var base = libraryURI
-        while base.hasSuffix("/") { base.removeLast() }
-        guard !base.isEmpty,
-            let result = try? await fetcher.get(
-                base + "/v1/rbac/users/current", headers: [("Authorization", "Bearer " + token)]),
-            result.status == 200,
-            let object = try? JSONSerialization.jsonObject(with: Data(result.body)) as? [String: Any],
-            let data = object["data"] as? [String: Any],
-            let username = data["username"] as? String, !username.isEmpty
+        guard let user = try? await CurrentUser.fetch(libraryURI: libraryURI, token: token, fetcher: fetcher),
+            !user.username.isEmpty
         else { return nil }
-        return UserIdentity(username: username, email: data["email"] as? String ?? "")
+        return UserIdentity(username: user.username, email: user.email)
     }
 }

@@ -29,10 +29,11 @@ public final class HTTPFetcher: Sendable {
         if let file = settings.extraCAFile {
             // Checked here, parsed by TLS only when an https connection needs it: parsing a
             // system-sized bundle costs milliseconds that a plain-http request should not pay.
-            guard let snapshot = try? FileSnapshot.read(file), snapshot.exists else {
+            // The first certificate must begin within the first 64 KiB (comments may precede it).
+            guard let start = FileSystem.readPrefix(file, maxBytes: 64 << 10) else {
                 throw .badFile("could not read the CA bundle \(file): it is missing or not PEM certificates")
             }
-            guard snapshot.text.contains("-----BEGIN CERTIFICATE-----") else {
+            guard String(decoding: start, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
                 throw .badFile("the CA bundle \(file) holds no certificate")
             }
             tls.additionalTrustRoots = [.file(file)]

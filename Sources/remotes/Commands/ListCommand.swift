@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
             let overview = ConfigOverview(state: state, builtinKeyserver: context.store.builtinKeyserver)
             switch format {
             case .text:
-                context.console.out(ListRenderer.text(overview))
+                context.console.out(ListRenderer.text(overview, locations: state.locations))
                 if let name = overview.defaultRemote, overview.keyservers.contains(where: { $0.uri == nil }) {
                     context.console.info(
                         "The built-in keyserver of \"\(name)\" comes from its service discovery, which has not been fetched yet ('remotes status \(name)' fetches it)."

@@ -35,6 +35,7 @@ struct LoginCommand: AsyncParsableCommand {
                     "--tokenfile is only supported for login to a remote endpoint, not OCI (docker/oras) or keyservers")
                 throw ExitCode(RemotesExit.usage)
             }
+            context.deprecated("remote login", running: "registry login", forRegistries: true)
             try await RegistryLogin.login(context: context, uri: target, options: options)
         } else {
             try await EndpointLogin.login(context: context, name: target, options: options, refresh: discovery.refresh)

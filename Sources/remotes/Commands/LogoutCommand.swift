@@ -20,6 +20,7 @@ struct LogoutCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(globals)
         if let target, target.contains("://") {
+            context.deprecated("remote logout", running: "registry logout", forRegistries: true)
             try await RegistryLogin.logout(context: context, uri: target, authfile: authfile)
             return
         }

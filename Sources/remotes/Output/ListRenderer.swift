@@ -3,9 +3,14 @@ import RemotesCore
 
 /// The text and JSON forms of `remotes list`.
 enum ListRenderer {
-    /// The three sections of Apptainer's `remote list` (the seed document's layout).
-    static func text(_ overview: ConfigOverview) -> String {
-        var out = "Cloud Services Endpoints\n========================\n\n"
+    /// The three sections of Apptainer's `remote list` (the seed document's layout). With
+    /// SingularityCE's files, a first line says so (Apptainer's, the default, need no mention).
+    static func text(_ overview: ConfigOverview, locations: ConfigLocations) -> String {
+        var out = ""
+        if locations.flavor == .singularity {
+            out += "SingularityCE configuration: \(locations.userFile)\n\n"
+        }
+        out += "Cloud Services Endpoints\n========================\n\n"
         var endpoints = TabWriter()
         endpoints.row("NAME", "URI", "DEFAULT?", "GLOBAL?", "EXCLUSIVE?", "SECURE?")
         for r in overview.remotes {
