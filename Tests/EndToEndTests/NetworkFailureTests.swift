@@ -100,7 +100,7 @@ struct NetworkFailureTests {
             let status = try await f.run("status", ["lib"], timeout: timeout)
             let elapsed = clock.now - start
             // The server would answer after 30 s, or never: the command gave up long before.
-            #expect(elapsed < .seconds(10), "status took \(elapsed)")
+            #expect(elapsed < .seconds(25), "status took \(elapsed)")
             #expect(status.status == code)
             #expect(status.stdout == "")
             #expect(
@@ -161,7 +161,7 @@ struct NetworkFailureTests {
             let start = clock.now
             let result = try await f.run("status", ["lib"], timeout: "1")
             let elapsed = clock.now - start
-            #expect(elapsed < .seconds(10), "status took \(elapsed)")
+            #expect(elapsed < .seconds(25), "status took \(elapsed)")
             #expect(result.status == 69)
             #expect(result.stdout.components(separatedBy: "N/A").count == 6)
             #expect(

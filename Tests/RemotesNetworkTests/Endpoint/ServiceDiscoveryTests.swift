@@ -192,7 +192,7 @@ struct ServiceDiscoveryTests {
                         "\(prefix)")
                     #expect(error?.category == .unavailable)
                     // The server answers after 30 s or never: giving up took the timeout, not that.
-                    #expect(elapsed < .seconds(10), "\(prefix) took \(elapsed)")
+                    #expect(elapsed < .seconds(25), "\(prefix) took \(elapsed)")
                 }
             }
         }

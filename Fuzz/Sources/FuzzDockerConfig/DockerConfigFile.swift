@@ -1,0 +1,1 @@
+../../../Sources/RemotesNetwork/Credentials/DockerConfigFile.swift

@@ -1,0 +1,1 @@
+../../../Sources/RemotesNetwork/JSON/JSONWriter.swift
