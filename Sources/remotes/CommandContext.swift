@@ -11,13 +11,17 @@ import RemotesNetwork
 
 /// What every command needs: the environment, the console, the file locations and the store.
 struct CommandContext {
-    let globals: GlobalOptions
+    let globals: GlobalSettings
     let environment: [String: String]
     let console: Console
     let locations: ConfigLocations
     let store: ConfigStore
 
-    init(_ globals: GlobalOptions) {
+    /// A context for the parsed global options.
+    init(_ options: GlobalOptions) { self.init(options.settings) }
+
+    /// A context for the global options' values.
+    init(_ globals: GlobalSettings) {
         self.globals = globals
         let environment = ProcessInfo.processInfo.environment
         self.environment = environment

@@ -54,8 +54,30 @@ struct GlobalOptions: ParsableArguments {
     var timeout: Double?
 }
 
+extension GlobalOptions {
+    /// The parsed values, as a plain value that commands and `QuickParse` share.
+    var settings: GlobalSettings {
+        GlobalSettings(
+            batch: batch, config: config, systemConfig: systemConfig, flavor: flavor, userOnly: userOnly,
+            noColor: noColor, verbose: verbose, caFile: caFile, timeout: timeout)
+    }
+}
+
+/// The global options' values.
+struct GlobalSettings: Equatable, Sendable {
+    var batch = false
+    var config: String?
+    var systemConfig: String?
+    var flavor: FlavorOption?
+    var userOnly = false
+    var noColor = false
+    var verbose = false
+    var caFile: String?
+    var timeout: Double?
+}
+
 /// `--flavor` values.
-enum FlavorOption: String, ExpressibleByArgument, CaseIterable {
+enum FlavorOption: String, ExpressibleByArgument, CaseIterable, Sendable {
     case apptainer
     case singularity
 }

@@ -12,46 +12,45 @@ import ArgumentParser
 /// parsers agree on thousands of command lines and that every option ArgumentParser knows for
 /// these commands is known here.
 enum QuickParse {
+    /// A command line read without ArgumentParser: the values, ready to run.
+    enum Command: Equatable, Sendable {
+        /// `list`.
+        case list(GlobalSettings, format: OutputFormat)
+        /// `login`.
+        case login(GlobalSettings, LoginSettings, refresh: Bool, target: String?)
+
+        /// Runs the command as its ArgumentParser twin does.
+        func run() async throws {
+            switch self {
+            case .list(let globals, let format):
+                try ListCommand.run(context: CommandContext(globals), format: format)
+            case .login(let globals, let options, let refresh, let target):
+                try await LoginCommand.run(
+                    context: CommandContext(globals), options: options, refresh: refresh, target: target)
+            }
+        }
+    }
+
     /// The command for `arguments` (without the program name), or nil for ArgumentParser.
-    static func command(_ arguments: [String]) -> ParsableCommand? {
-        let scanner = Scanner(arguments)
-        guard let tokens = scanner.split() else { return nil }
-        var globals = GlobalOptions()
-        globals.batch = false
-        globals.config = nil
-        globals.systemConfig = nil
-        globals.flavor = nil
-        globals.userOnly = false
-        globals.noColor = false
-        globals.verbose = false
-        globals.caFile = nil
-        globals.timeout = nil
+    static func command(_ arguments: [String]) -> Command? {
+        guard let tokens = Scanner(arguments).split() else { return nil }
+        var globals = GlobalSettings()
         switch tokens.command {
         case "list":
-            var command = ListCommand()
-            command.format = .text
+            var format = OutputFormat.text
             for option in tokens.options {
                 if option.afterCommand, option.name == "--format" {
-                    guard let format = option.value.flatMap(OutputFormat.init(rawValue:)) else { return nil }
-                    command.format = format
+                    guard let value = option.value.flatMap(OutputFormat.init(rawValue:)) else { return nil }
+                    format = value
                 } else if !apply(option, to: &globals) {
                     return nil
                 }
             }
             guard tokens.positionals.isEmpty else { return nil }
-            command.globals = globals
-            return command
+            return .list(globals, format: format)
         case "login":
-            var command = LoginCommand()
-            var options = LoginOptions()
-            options.username = nil
-            options.password = nil
-            options.passwordStdin = false
-            options.insecure = false
-            options.tokenfile = nil
-            options.authfile = nil
-            var discovery = DiscoveryOptions()
-            discovery.refresh = false
+            var options = LoginSettings()
+            var refresh = false
             for option in tokens.options {
                 switch (option.afterCommand, option.name) {
                 case (true, "-u"), (true, "--username"): options.username = option.value
@@ -60,16 +59,13 @@ enum QuickParse {
                 case (true, "-i"), (true, "--insecure"): options.insecure = true
                 case (true, "--tokenfile"): options.tokenfile = option.value
                 case (true, "--authfile"): options.authfile = option.value
-                case (true, "--refresh"): discovery.refresh = true
+                case (true, "--refresh"): refresh = true
                 default: if !apply(option, to: &globals) { return nil }
                 }
             }
-            guard tokens.positionals.count <= 1 else { return nil }
-            command.globals = globals
-            command.options = options
-            command.discovery = discovery
-            command.target = tokens.positionals.first
-            return command
+            // Lines that fail validation are ArgumentParser's to report.
+            guard tokens.positionals.count <= 1, options.password == nil || !options.passwordStdin else { return nil }
+            return .login(globals, options, refresh: refresh, target: tokens.positionals.first)
         default:
             return nil
         }
@@ -93,7 +89,7 @@ enum QuickParse {
     ]
 
     /// Sets a global option; false when `option` is not one.
-    private static func apply(_ option: Scanner.Option, to globals: inout GlobalOptions) -> Bool {
+    private static func apply(_ option: Scanner.Option, to globals: inout GlobalSettings) -> Bool {
         switch option.name {
         case "--batch": globals.batch = true
         case "--user-only": globals.userOnly = true

@@ -11,17 +11,12 @@ import ArgumentParser
 @main
 enum RemotesMain {
     static func main() async {
-        guard var command = QuickParse.command(Array(CommandLine.arguments.dropFirst())) else {
+        guard let command = QuickParse.command(Array(CommandLine.arguments.dropFirst())) else {
             await RemotesCommand.main()
             return
         }
         do {
-            try command.validate()
-            if var command = command as? AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
+            try await command.run()
         } catch {
             RemotesCommand.exit(withError: error)
         }

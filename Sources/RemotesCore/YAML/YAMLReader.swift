@@ -2,6 +2,7 @@ import Yams
 
 /// Reads YAML text into `YAMLNode`s with line numbers, using Yams (libyaml) for the parsing.
 public enum YAMLReader {
+
     /// The root node of the single document in `text`, or nil for an empty document.
     /// Throws a `RemotesError.badFile` naming `source` and the line.
     public static func parse(_ text: String, source: String) throws(RemotesError) -> YAMLNode? {
@@ -10,7 +11,10 @@ public enum YAMLReader {
             // The basic resolver tags every scalar as a string: we resolve plain scalars with
             // go-yaml's rules ourselves, and Yams' default resolver would compile and run
             // regular expressions (ICU) for every scalar, which dominated start-up time.
-            root = try Yams.compose(yaml: text, .basic)
+            // No constructor either: composing needs none, and Yams' default one builds its
+            // tables of every tag on first use.
+            root = try Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
+                .singleRoot()
         } catch let error as YamlError {
             throw RemotesError.badFile("\(source): \(describe(error))")
         } catch {

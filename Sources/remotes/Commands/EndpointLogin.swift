@@ -17,7 +17,8 @@ enum EndpointLogin {
     }
 
     /// `remotes login [NAME]`.
-    static func login(context: CommandContext, name: String?, options: LoginOptions, refresh: Bool = false) async throws
+    static func login(context: CommandContext, name: String?, options: LoginSettings, refresh: Bool = false)
+        async throws
     {
         let console = context.console
         if options.username != nil || options.password != nil {

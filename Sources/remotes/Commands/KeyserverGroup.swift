@@ -59,7 +59,7 @@ struct KeyserverCommand: AsyncParsableCommand {
         var url: String
 
         func run() async throws {
-            try await RegistryLogin.login(context: CommandContext(globals), uri: url, options: options)
+            try await RegistryLogin.login(context: CommandContext(globals), uri: url, options: options.settings)
         }
     }
 

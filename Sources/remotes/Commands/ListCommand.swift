@@ -11,8 +11,10 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        let context = CommandContext(globals)
+    func run() throws { try Self.run(context: CommandContext(globals), format: format) }
+
+    /// Prints the list in `format`.
+    static func run(context: CommandContext, format: OutputFormat) throws {
         try context.perform { () throws(RemotesError) in
             let state = try context.load()
             let overview = ConfigOverview(state: state, builtinKeyserver: context.store.builtinKeyserver)
@@ -33,7 +35,7 @@ struct ListCommand: ParsableCommand {
 }
 
 /// `--format` values.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text
     case json
 }

@@ -28,7 +28,12 @@ struct LoginCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(globals)
+        try await Self.run(
+            context: CommandContext(globals), options: options.settings, refresh: discovery.refresh, target: target)
+    }
+
+    /// Logs in to `target`: a registry or keyserver URI, else a remote (nil: the default one).
+    static func run(context: CommandContext, options: LoginSettings, refresh: Bool, target: String?) async throws {
         if let target, target.contains("://") {
             if options.tokenfile != nil {
                 context.console.fatal(
@@ -38,8 +43,27 @@ struct LoginCommand: AsyncParsableCommand {
             context.deprecated("remote login", running: "registry login", forRegistries: true)
             try await RegistryLogin.login(context: context, uri: target, options: options)
         } else {
-            try await EndpointLogin.login(context: context, name: target, options: options, refresh: discovery.refresh)
+            try await EndpointLogin.login(context: context, name: target, options: options, refresh: refresh)
         }
+    }
+}
+
+/// The values of `login`'s flags.
+struct LoginSettings: Equatable, Sendable {
+    var username: String?
+    var password: String?
+    var passwordStdin = false
+    var insecure = false
+    var tokenfile: String?
+    var authfile: String?
+}
+
+extension LoginOptions {
+    /// The parsed values, as a plain value.
+    var settings: LoginSettings {
+        LoginSettings(
+            username: username, password: password, passwordStdin: passwordStdin, insecure: insecure,
+            tokenfile: tokenfile, authfile: authfile)
     }
 }
 

@@ -30,7 +30,7 @@ struct RegistryCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await RegistryLogin.login(context: CommandContext(globals), uri: uri, options: options)
+            try await RegistryLogin.login(context: CommandContext(globals), uri: uri, options: options.settings)
         }
     }
 

@@ -9,7 +9,7 @@ enum RegistryLogin {
     static let passwordPrompt = "Password (or token when username is empty): "
 
     /// `remotes login docker://HOST`, `oras://HOST`, or a keyserver URL.
-    static func login(context: CommandContext, uri: String, options: LoginOptions) async throws {
+    static func login(context: CommandContext, uri: String, options: LoginSettings) async throws {
         let username = options.username ?? context.environment["APPTAINER_LOGIN_USERNAME"] ?? ""
         let insecure = options.insecure || context.environmentFlag("APPTAINER_LOGIN_INSECURE")
         var password = ""
@@ -44,7 +44,7 @@ enum RegistryLogin {
     /// The password: `--password-stdin`, else `--password` (with a warning), else
     /// `$APPTAINER_LOGIN_PASSWORD`, else a hidden prompt on a terminal. `--batch`, or stdin that
     /// is not a terminal, never prompts: a missing password is then a usage error.
-    static func secret(context: CommandContext, options: LoginOptions) throws(RemotesError) -> String {
+    static func secret(context: CommandContext, options: LoginSettings) throws(RemotesError) -> String {
         let password: String
         if options.passwordStdin {
             password = try SecretInput.readStandardInput()
