@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RemotesCore
 import RemotesNetwork
 
@@ -84,6 +85,7 @@ struct CommandContext {
             if timeout < 5 { settings.connectTimeout = settings.totalTimeout }
         }
         settings.extraCAFile = globals.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if globals.verbose { settings.logger = Logger(label: "remotes.http", factory: { _ in StderrLogHandler() }) }
         return settings
     }
 

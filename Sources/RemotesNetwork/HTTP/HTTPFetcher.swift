@@ -147,12 +147,27 @@ public final class HTTPFetcher: Sendable {
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept", value: "application/json, */*")
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await client(verifyTLS: verifyTLS).execute(request, timeout: .init(settings.totalTimeout))
-        var body = try await response.body.collect(upTo: settings.maxResponseBytes)
+        let started = ContinuousClock.now
+        let response: HTTPClientResponse
+        var body: ByteBuffer
+        do {
+            response = try await client(verifyTLS: verifyTLS).execute(request, timeout: .init(settings.totalTimeout))
+            body = try await response.body.collect(upTo: settings.maxResponseBytes)
+        } catch {
+            settings.logger.debug("GET \(url) failed after \(Self.milliseconds(since: started)) ms")
+            throw error
+        }
         let bytes = body.readBytes(length: body.readableBytes) ?? []
+        settings.logger.debug(
+            "GET \(url) -> \(response.status.code), \(bytes.count) bytes in \(Self.milliseconds(since: started)) ms")
         return HTTPResult(
             status: Int(response.status.code),
             headers: response.headers.map { (name: $0.name.lowercased(), value: $0.value) }, body: bytes, url: url)
+    }
+
+    private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
     /// `host[:port]` of a URL, for messages.

@@ -1,7 +1,8 @@
+import Logging
 import RemotesCore
 
 /// How every request is made: timeouts, size cap, extra trusted CAs, user agent.
-public struct HTTPSettings: Sendable, Equatable {
+public struct HTTPSettings: Sendable {
     /// Time allowed to open a connection (TCP and TLS). Default 5 s.
     public var connectTimeout: Duration
     /// Time allowed for a whole request, from connecting to the last byte of the body,
@@ -17,6 +18,9 @@ public struct HTTPSettings: Sendable, Equatable {
     /// Connections opened at most to one host at the same time. High, so that checking many
     /// services of endpoints on one host (`status --all`) runs in parallel. Default 256.
     public var maxConnectionsPerHost: Int
+    /// Where each request is logged at `debug` level (method, URL, status, time; never a
+    /// header or body). Silent by default; `--verbose` sends it to stderr.
+    public var logger = Logger(label: "remotes.http", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// The documented defaults.
     public init(
