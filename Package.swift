@@ -57,11 +57,7 @@ let package = Package(
                 "RemotesTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // Release builds link the Swift runtime statically and as a position-dependent
-            // executable: together they halve start-up, which `list` is timed on
-            // (docs/design.md, "Start-up time").
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "-no-pie"], .when(configuration: .release))]
+            ]
         ),
 
         // Test-only: local HTTP(S) servers that play a Library API endpoint, and helpers.
