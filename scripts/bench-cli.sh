@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-50}
 command -v hyperfine >/dev/null || { echo "bench-cli: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 
-swift build -c release --product remotes >&2
-bin=$(swift build -c release --show-bin-path)/remotes
+bin=$(scripts/build-release.sh remotes)
 work=$(mktemp -d /tmp/remotes-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work/home REMOTES_SYSTEM_CONFIG=$work/none.yaml

@@ -6,7 +6,7 @@
 #
 #   scripts/bench-login.sh            release build, then 30 runs of each command per mode
 #
-# The build is `swift build -c release --static-swift-stdlib`, the way a Swift command line tool
+# The build is scripts/build-release.sh (static Swift runtime, position-dependent), the way it
 # is shipped on Linux: loading some twenty Swift shared libraries would add ~8 ms to every run.
 # The runs of the two commands alternate in rounds (hyperfine runs one command's runs in a row),
 # so that a change in the machine's load does not favour either.
@@ -39,10 +39,7 @@ done
 if [ -n "${REMOTES_BIN:-}" ]; then
     bin=$REMOTES_BIN
 else
-    build_path=${REMOTES_BUILD_PATH:-.build}
-    echo "bench-login: swift build -c release --static-swift-stdlib --scratch-path $build_path" >&2
-    swift build -c release --static-swift-stdlib --scratch-path "$build_path" --product remotes >&2
-    bin="$root/$build_path/release/remotes"
+    bin=$(cd "$root" && scripts/build-release.sh remotes)
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 

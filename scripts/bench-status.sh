@@ -3,7 +3,7 @@
 #   1. `remotes status --all` over 50 endpoints whose /version each answers after 200 ms
 #      (Apptainer checks one remote at a time, 50 x 5 x 200 ms; the goal is < 3 x 200 ms);
 #   2. a single `remotes login` against the same local server.
-# Uses a release build (`swift build -c release`, in $SCRATCH_PATH, default .build; set
+# Uses the release build of scripts/build-release.sh (set
 # SKIP_BUILD=1 to use an existing one),
 # the test-only `remotes-test-server`, and hyperfine when installed (else a timing loop).
 # Nothing outside a temporary folder is touched: HOME and the system config point inside it.
@@ -13,13 +13,10 @@ cd "$(dirname "$0")/.."
 REMOTES_COUNT=${REMOTES_COUNT:-50}
 DELAY_MS=${DELAY_MS:-200}
 RUNS=${RUNS:-10}
-SCRATCH=(--scratch-path "${SCRATCH_PATH:-.build}")
-
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    swift build -c release "${SCRATCH[@]}" --product remotes >&2
-    swift build -c release "${SCRATCH[@]}" --product remotes-test-server >&2
+    scripts/build-release.sh remotes-test-server >/dev/null
 fi
-BIN=$(swift build -c release "${SCRATCH[@]}" --show-bin-path)
+BIN=$(dirname "$(scripts/build-release.sh remotes)")
 [[ -x "$BIN/remotes" && -x "$BIN/remotes-test-server" ]] || { echo "release build missing in $BIN" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/remotes-bench.XXXXXX")
