@@ -79,7 +79,11 @@ let package = Package(
             dependencies: ["RemotesNetwork", "RemotesCore", "RemotesTestSupport"]
         ),
         // Snapshots/ holds the text snapshots the tests read by path (not resources).
-        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "RemotesTUITests",
+            dependencies: ["RemotesTUI", "RemotesCore", "RemotesNetwork", "RemotesTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport", "RemotesCore"]),
     ]
 )

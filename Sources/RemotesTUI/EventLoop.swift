@@ -139,6 +139,14 @@ final class EventLoop {
                 let result = await Self.perform(request, with: services)
                 mailbox.post(.taskFinished(id: id, result: result))
             }
+            // Registry and keyserver logins write the files themselves (adding to what is on
+            // disk, never overwriting it); if another program changed the files since the UI
+            // read them, say so now rather than let the reload after the login hide it.
+            if request.writesFiles, let read = state.config?.state.fingerprints,
+                ConfigState.currentFingerprints(store.locations) != read
+            {
+                return .loaded(.changedElsewhere, Self.load(store))
+            }
             return nil
         case .cancelTask(let id):
             running[id]?.cancel()

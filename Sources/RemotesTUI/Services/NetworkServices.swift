@@ -82,24 +82,45 @@ public final class NetworkServices: TUIServices {
 }
 
 extension EndpointStatus {
-    /// The status cell and message lines of a network status report.
+    /// The status cell and message lines of a network status report. The cell says `OK` when
+    /// every service answered, `N/A` when none did (Apptainer's word for a service that does
+    /// not answer), `3/5 OK` in between, and `built-in` for Apptainer's placeholder endpoint,
+    /// which is never asked; a refused or unchecked token is added (`OK, bad token`).
     init(report: EndpointStatusReport) {
         let checked = report.services.filter { service in
             if case .notChecked = service.state { return false }
             return true
         }
         let okCount = checked.filter(\.isOK).count
-        var summary =
-            checked.isEmpty ? "no services" : okCount == checked.count ? "OK" : "\(okCount)/\(checked.count) OK"
-        switch report.token {
-        case .invalid: summary += ", token invalid"
-        case .unchecked: summary += ", token unchecked"
-        default: break
+        var summary: String
+        if report.origin == .builtin {
+            summary = "built-in"
+        } else if checked.isEmpty {
+            summary = "no services"
+        } else if okCount == checked.count {
+            summary = "OK"
+        } else if okCount == 0 {
+            summary = "N/A"
+        } else {
+            summary = "\(okCount)/\(checked.count) OK"
         }
-        var notices = report.notices
-        let services = report.services.map { "\($0.displayName) \($0.isOK ? $0.version : "N/A")" }
-        if !services.isEmpty { notices.insert(.info("\(report.name): " + services.joined(separator: ", ")), at: 0) }
+        switch report.token {
+        case .invalid: summary += ", bad token"
+        case .unchecked: summary += ", token unchecked"
+        case .absent, .valid: break
+        }
+        // The message area has one or two lines, after `Status of NAME: <summary>`: what went
+        // wrong first, then the token, then the versions, then explanations.
+        var notices: [Notice] = report.failedServices.map {
+            .warning("\($0.displayName) N/A: \($0.problem ?? "")")
+        }
         notices.append(.info(report.token.sentence))
+        if let who = report.identity {
+            notices.append(.info("Logged in as: \(who.username)" + (who.email.isEmpty ? "" : " <\(who.email)>")))
+        }
+        let answered = report.services.filter(\.isOK).map { "\($0.displayName) \($0.version)" }
+        if !answered.isEmpty { notices.append(.info(answered.joined(separator: ", "))) }
+        notices += report.notices
         self.init(summary: summary, ok: report.isHealthy, notices: notices)
     }
 }

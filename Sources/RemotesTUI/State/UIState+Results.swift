@@ -42,7 +42,13 @@ extension UIState {
         case .success(let applied):
             config = applied.config
             isRoot = applied.config.isRoot
-            messages = applied.notices.map(Message.init)
+            // After a login the service's lines (`Access Token Verified!`) stay before the
+            // write's (`Token stored in …`).
+            if case .task = origin {
+                messages += applied.notices.map(Message.init)
+            } else {
+                messages = applied.notices.map(Message.init)
+            }
             switch origin {
             case .pane(let pane, let key):
                 select(key, in: pane, fallbackIndex: selectedIndex(pane))
@@ -83,14 +89,19 @@ extension UIState {
         guard let task = tasks.removeValue(forKey: id) else { return [] }
         switch result {
         case .status(.success(let status)):
-            if let remote = task.endpoint { statusCells[remote] = .done(status.summary, ok: status.ok) }
-            messages =
-                status.notices.isEmpty
-                ? [Message(.info, "Status of \(task.endpoint ?? ""): \(status.summary)")]
-                : status.notices.map(Message.init)
+            let remote = task.endpoint ?? ""
+            statusCells[remote] = .done(status.summary, ok: status.ok)
+            messages = [Message(.info, "Status of \(remote): \(status.summary)")] + status.notices.map(Message.init)
+            // A check fetched service discovery: a built-in keyserver unknown so far may be
+            // known now (the Keyservers pane shows it after a quiet reload).
+            if let config, config.builtinKeyservers[remote] == nil,
+                config.state.merged.remotes[remote]?.keyservers.isEmpty == true
+            {
+                return [.reload(.afterTask)]
+            }
         case .status(.failure(let error)):
             if let remote = task.endpoint {
-                statusCells[remote] = .done(error.category == .unavailable ? "unavailable" : "error", ok: false)
+                statusCells[remote] = .done(error.category == .unavailable ? "N/A" : "error", ok: false)
             }
             messages = [Message(error)]
         case .outcome(.success(let outcome)):
