@@ -292,6 +292,24 @@ import Testing
         }
     }
 
+    @Test func aChangeByAnotherProgramIsNoticedBeforeALogoutWrites() async throws {
+        try await NetworkHarness.with { n in
+            let h = n.harness
+            h.press(.character("3"), .character("d"))
+            try n.fixture.store().apply(
+                .addRemote(name: "other", uri: "other.example.org", insecure: false, global: false, makeDefault: false))
+            h.press(.character("y"))
+            // Reloaded and said so before the service wrote anything.
+            #expect(h.message == "INFO: The files were changed by another program; reloaded")
+            #expect(h.state.visibleEndpoints.contains { $0.name == "other" })
+            await n.settle()
+            await h.pump { h.state.visibleLogins.isEmpty }
+            let file = try n.fixture.readUser()
+            #expect(file.contains("other.example.org"), "the other program's change is kept")
+            #expect(!file.contains("registry.example.com"))
+        }
+    }
+
     @Test func aRegistryLoginToANonRegistryFailsWithTheFileUnchanged() async throws {
         try await NetworkHarness.with { n in
             let h = n.harness
