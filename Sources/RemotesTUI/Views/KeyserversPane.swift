@@ -9,7 +9,9 @@ enum KeyserversPane {
             TableColumn("SOURCE", .fixed(8)),
             TableColumn("LOGIN", .fixed(5)),
         ]
-        let rows: [[TableCell]] = state.visibleKeyservers.map { row in
+        let rows = state.visibleKeyservers
+        let cells = { (index: Int) -> [TableCell] in
+            let row = rows[index]
             let source: String
             if row.order == nil {
                 source = "removed"
@@ -38,6 +40,7 @@ enum KeyserversPane {
         } else {
             empty = "(no endpoint selected)"
         }
-        return PaneView(pane: .keyservers, title: title, columns: columns, rows: rows, emptyText: empty)
+        return PaneView(
+            pane: .keyservers, title: title, columns: columns, rowCount: rows.count, cells: cells, emptyText: empty)
     }
 }
