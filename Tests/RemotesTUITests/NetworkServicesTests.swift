@@ -230,7 +230,7 @@ import Testing
             h.press(.character("g"), .character("j"), .character("j"))
             #expect(h.state.selectedEndpoint?.name == "fresh")
             #expect(h.state.visibleKeyservers.isEmpty)
-            #expect(h.text.contains("is not known yet"))
+            #expect(h.text.contains("(built-in keyserver of fresh not known yet: press s to look it up)"))
             h.press(.character("s"))
             await n.settle()
             await h.pump { !h.state.visibleKeyservers.isEmpty }

@@ -35,7 +35,7 @@ enum KeyserversPane {
             if !state.pane(.keyservers).filter.isEmpty {
                 empty = "(no keyserver matches the filter; Esc clears it)"
             } else {
-                empty = "(the built-in keyserver of \(endpoint.name) is not known yet: it comes from service discovery)"
+                empty = "(built-in keyserver of \(endpoint.name) not known yet: press s to look it up)"
             }
         } else {
             empty = "(no endpoint selected)"
