@@ -14,10 +14,12 @@ struct LoadedConfig: Sendable {
     let endpointRows: [EndpointRow]
     /// The position of each endpoint in `endpointRows`, by name.
     let endpointPositions: [String: Int]
-    /// Lowercased `name` NUL `uri` of each row of `endpointRows`, for the filter.
-    let endpointSearchText: [String]
+    /// The UTF-8 of lowercased `name` NUL `uri` of each row of `endpointRows`, for the filter.
+    let endpointSearchBytes: [[UInt8]]
     /// Logins in file order.
     let loginRows: [LoginRow]
+    /// The keyservers that have a login, parsed once (the Keyservers pane's LOGIN column).
+    let keyserverLogins: Set<KeyserverAddress>
 
     /// Reads the files through `store`.
     static func load(_ store: ConfigStore) throws(RemotesError) -> LoadedConfig {
@@ -44,7 +46,8 @@ struct LoadedConfig: Sendable {
         positions.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() { positions[row.name] = index }
         endpointPositions = positions
-        endpointSearchText = rows.map { ($0.name + "\u{0}" + $0.uri).lowercased() }
+        endpointSearchBytes = rows.map { Array(($0.name + "\u{0}" + $0.uri).lowercased().utf8) }
+        keyserverLogins = Set(merged.credentials.compactMap { KeyserverAddress($0.uri) })
         loginRows = merged.credentials.map {
             LoginRow(
                 uri: $0.uri, kind: LoginAddress($0.uri)?.isRegistry == true ? .registry : .keyserver,
@@ -56,8 +59,8 @@ struct LoadedConfig: Sendable {
     /// without a list shows its built-in keyserver when it is known.
     func keyserverRows(of name: String) -> [KeyserverRow] {
         guard let remote = state.merged.remotes[name] else { return [] }
-        let logins = Set(state.merged.credentials.compactMap { KeyserverAddress($0.uri) })
-        func loggedIn(_ uri: String) -> Bool { KeyserverAddress(uri).map(logins.contains) ?? false }
+        let logins = keyserverLogins
+        func loggedIn(_ uri: String) -> Bool { !logins.isEmpty && KeyserverAddress(uri).map(logins.contains) == true }
         if remote.keyservers.isEmpty {
             guard let builtin = builtinKeyservers[name] else { return [] }
             return [

@@ -16,7 +16,9 @@ struct UIState: Sendable {
     var panes: [Pane: PaneState] = [.endpoints: PaneState(), .keyservers: PaneState(), .logins: PaneState()] {
         didSet {
             let filter = pane(.endpoints).filter
-            if filter != endpointList.filter { endpointList = VisibleEndpoints(config: config, filter: filter) }
+            if filter != endpointList.filter {
+                endpointList = VisibleEndpoints(config: config, filter: filter, previous: endpointList)
+            }
         }
     }
     /// The endpoint rows that pass the filter, kept up to date by `config` and `panes`.
