@@ -13,6 +13,9 @@ public final class NetworkServices: TUIServices {
     private let environment: [String: String]
     /// Remotes whose discovery answer must be fetched again, and whether every remote must.
     private let stale = Mutex<(all: Bool, fresh: Set<String>)>((false, []))
+    /// The files as last read here, reused while their fingerprints stay the same: `S` on
+    /// 1,000 remotes makes 1,000 calls, which must not read and parse the files 1,000 times.
+    private let lastRead = Mutex<ConfigState?>(nil)
 
     /// Services over `fetcher` for the files of `store`; `environment` is read for
     /// `APPTAINER_AUTH_FILE`, `DOCKER_CONFIG` and the like.
@@ -39,10 +42,18 @@ public final class NetworkServices: TUIServices {
     }
 
     private func named(_ name: String) async throws(RemotesError) -> NamedRemote {
-        let store = self.store
-        let state = try await OffThread.run { () throws(RemotesError) in try store.load() }
+        let state = try await OffThread.run { () throws(RemotesError) in try self.currentState() }
         guard let remote = state.merged.remotes[name] else { throw .failed("\(name) is not a remote") }
         return NamedRemote(name: name, remote: remote)
+    }
+
+    /// The files now: the last read while the fingerprints are unchanged, else read again.
+    private func currentState() throws(RemotesError) -> ConfigState {
+        let now = ConfigState.currentFingerprints(store.locations)
+        if let cached = lastRead.withLock({ $0 }), cached.fingerprints == now { return cached }
+        let state = try store.load()
+        lastRead.withLock { $0 = state }
+        return state
     }
 
     /// `remotes status NAME`, summarised for the status cell.
@@ -121,6 +132,8 @@ extension EndpointStatus {
         let answered = report.services.filter(\.isOK).map { "\($0.displayName) \($0.version)" }
         if !answered.isEmpty { notices.append(.info(answered.joined(separator: ", "))) }
         notices += report.notices
-        self.init(summary: summary, ok: report.isHealthy, notices: notices)
+        self.init(
+            summary: summary, ok: report.isHealthy, notices: notices,
+            builtinKeyserver: report.services.first { $0.key == "keyserver" }?.uri)
     }
 }

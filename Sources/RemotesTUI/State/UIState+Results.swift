@@ -92,12 +92,13 @@ extension UIState {
             let remote = task.endpoint ?? ""
             statusCells[remote] = .done(status.summary, ok: status.ok)
             messages = [Message(.info, "Status of \(remote): \(status.summary)")] + status.notices.map(Message.init)
-            // A check fetched service discovery: a built-in keyserver unknown so far may be
-            // known now (the Keyservers pane shows it after a quiet reload).
-            if let config, config.builtinKeyservers[remote] == nil,
-                config.state.merged.remotes[remote]?.keyservers.isEmpty == true
+            // The check learnt the built-in keyserver of a remote without a keyserver list,
+            // which only service discovery knows: the Keyservers pane shows it from now on.
+            if let keyserver = status.builtinKeyserver, config?.builtinKeyservers[remote] == nil,
+                config?.state.merged.remotes[remote]?.keyservers.isEmpty == true
             {
-                return [.reload(.afterTask)]
+                config?.builtinKeyservers[remote] = keyserver
+                keepSelectionsInView()
             }
         case .status(.failure(let error)):
             if let remote = task.endpoint {
