@@ -72,6 +72,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "remotes-test-server", dependencies: ["RemotesTestSupport"]),
+        // Benchmark-only: times the TUI's key handling and drawing in process (scripts/bench-tui.sh).
+        .executableTarget(name: "remotes-tui-bench", dependencies: ["RemotesTUI", "RemotesCore"]),
 
         .testTarget(name: "RemotesCoreTests", dependencies: ["RemotesCore"]),
         .testTarget(

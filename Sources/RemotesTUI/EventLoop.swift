@@ -90,8 +90,13 @@ final class EventLoop {
 
     /// Loops until the state asks to quit or `caughtSignal` reports a signal; returns the exit
     /// code (128 + the signal's number after a signal).
-    func run(input: KeyInput, pollMilliseconds: Int, caughtSignal: () -> Int32?) -> Int32 {
+    /// With `stopAfterFirstFrame` it returns 0 right after the first frame is drawn (for
+    /// start-up benchmarks).
+    func run(
+        input: KeyInput, pollMilliseconds: Int, stopAfterFirstFrame: Bool = false, caughtSignal: () -> Int32?
+    ) -> Int32 {
         start()
+        if stopAfterFirstFrame { exitCode = 0 }
         while exitCode == nil {
             if let signal = caughtSignal() {
                 exitCode = 128 + signal
