@@ -43,10 +43,18 @@ trap cleanup EXIT
 # The endpoint: accepts one (made-up) token; answers /version after 300 ms so that checks take
 # a moment, as they do on a real network.
 TOKEN="demo-token-not-a-secret-$RANDOM"
-"$SERVER" --port "${SCREENSHOT_PORT:-18443}" --token "$TOKEN" --version-delay-ms 300 --print-port \
-  > "$WORK/server.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 200); do grep -q '^listening on ' "$WORK/server.out" && break; sleep 0.05; done
+start_server() {
+  "$SERVER" --port "$1" --token "$TOKEN" --version-delay-ms 300 --print-port > "$WORK/server.out" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 200); do
+    grep -q '^listening on ' "$WORK/server.out" && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+# The fixed port keeps the URIs in the pictures the same from run to run; any port will do.
+start_server "${SCREENSHOT_PORT:-18443}" || start_server 0 || true
 URL=$(sed -n 's/^listening on //p' "$WORK/server.out" | head -1)
 [ -n "$URL" ] || { echo "the test server did not start:"; cat "$WORK/server.out"; exit 1; }
 HOST=${URL#http://}
