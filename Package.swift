@@ -72,6 +72,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "remotes-test-server", dependencies: ["RemotesTestSupport"]),
+        // Benchmark-only: times the TUI's key handling and drawing in process (scripts/bench-tui.sh).
+        .executableTarget(name: "remotes-tui-bench", dependencies: ["RemotesTUI", "RemotesCore"]),
 
         .testTarget(name: "RemotesCoreTests", dependencies: ["RemotesCore"]),
         .testTarget(
@@ -79,7 +81,11 @@ let package = Package(
             dependencies: ["RemotesNetwork", "RemotesCore", "RemotesTestSupport"]
         ),
         // Snapshots/ holds the text snapshots the tests read by path (not resources).
-        .testTarget(name: "RemotesTUITests", dependencies: ["RemotesTUI", "RemotesCore"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "RemotesTUITests",
+            dependencies: ["RemotesTUI", "RemotesCore", "RemotesNetwork", "RemotesTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "RemotesCLITests", dependencies: ["remotes", "RemotesTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport", "RemotesCore"]),
     ]

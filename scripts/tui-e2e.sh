@@ -1,33 +1,52 @@
 #!/usr/bin/env bash
 # End-to-end test of the full-screen UI in tmux, on temporary config files: add a remote
 # through the form, make it the default, remove it with confirmation, reorder keyservers,
-# resize, quit; then SIGTERM and NO_COLOR runs. Every step checks the screen and the file.
+# resize, log in to a local test server with a bad and a good token, check its status, quit;
+# then SIGTERM, Ctrl-C and NO_COLOR runs. Every step checks the screen and the file.
 #
 #   scripts/tui-e2e.sh [PATH-TO-remotes]
 #
-# Needs tmux; no TTY (works under CI with stdin=/dev/null). Prints PASS or FAIL with the last
-# screen, and exits non-zero on failure.
+# The test server is remotes-test-server next to the binary (REMOTES_TEST_SERVER names
+# another). Needs tmux; no TTY (works under CI with stdin=/dev/null). Prints PASS or FAIL
+# with the last screen, and exits non-zero on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
+SERVER=${REMOTES_TEST_SERVER:-$(dirname "$BIN")/remotes-test-server}
 [ -x "$BIN" ] || { echo "FAIL: no remotes binary at $BIN (swift build --product remotes)"; exit 1; }
+[ -x "$SERVER" ] || { echo "FAIL: no test server at $SERVER (swift build --product remotes-test-server)"; exit 1; }
 command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
 
 WORK=$(mktemp -d)
 SOCK="tui-e2e-$$"
 T="tmux -L $SOCK -f /dev/null"
 OUT="$WORK/screen.txt"
+# Every screen the script looked at, to check at the end that no secret was ever drawn.
+SEEN="$WORK/every-screen.txt"
+SERVER_PID=
 cleanup() {
   $T kill-server 2>/dev/null || true
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   rm -rf "$WORK"
   rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
 }
 trap cleanup EXIT
 
+# A Library API endpoint on 127.0.0.1 that accepts one token. Each /version answer waits
+# 600 ms, so that the status check's spinner can be seen.
+GOOD_TOKEN="e2e-good-token-$$-$RANDOM$RANDOM"
+BAD_TOKEN="e2e-wrong-token-$$"
+"$SERVER" --token "$GOOD_TOKEN" --version-delay-ms 600 --print-port > "$WORK/server.out" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 200); do grep -q '^listening on ' "$WORK/server.out" && break; sleep 0.05; done
+SERVER_URL=$(sed -n 's/^listening on //p' "$WORK/server.out" | head -1)
+[ -n "$SERVER_URL" ] || { echo "FAIL: the test server did not start"; cat "$WORK/server.out"; exit 1; }
+SERVER_ADDRESS=${SERVER_URL#http://}
+
 mkdir -p "$WORK/home/.apptainer"
 CONFIG="$WORK/home/.apptainer/remote.yaml"
-cat > "$CONFIG" <<'YAML'
+cat > "$CONFIG" <<YAML
 Active: lab
 Remotes:
     lab:
@@ -43,6 +62,11 @@ Remotes:
               Skip: false
               External: true
               Insecure: true
+    srv:
+        URI: $SERVER_ADDRESS/e2e
+        System: false
+        Exclusive: false
+        Insecure: true
 YAML
 chmod 600 "$CONFIG"
 
@@ -54,6 +78,7 @@ wait_for() {
   local re=$1 deadline=$(( $(date +%s) + ${2:-10} ))
   while (( $(date +%s) < deadline )); do
     $T capture-pane -t t -p > "$OUT" 2>/dev/null || true
+    cat "$OUT" >> "$SEEN"
     grep -qE -- "$re" "$OUT" && return 0
     sleep 0.05
   done
@@ -125,7 +150,11 @@ wait_for 'Remote "lab2" removed'
 file_lacks 'lab2'
 
 step "reorder keyservers of lab with Shift-Up and J"
-$T send-keys -t t Home j
+$T send-keys -t t G
+wait_for '^> srv '
+$T send-keys -t t g
+wait_for '^> DefaultRemote '
+$T send-keys -t t j
 wait_for '^> lab '
 [ "$(keyserver_order)" = "https://keys.lab.example.org hkp://pgp.example.net" ] || fail "unexpected start order"
 $T send-keys -t t 2 Down
@@ -143,23 +172,49 @@ wait_for 'Terminal too small: 50×12'
 $T resize-window -t t -x 100 -y 30
 wait_for '2 Keyservers of lab'
 
-step "bracketed paste into the token field shows only dots; without a network layer login says so"
-$T send-keys -t t 1 l
-wait_for 'Log in to lab'
+step "log in to the test server: a pasted bad token is refused and the file is unchanged"
+$T send-keys -t t 1 G
+wait_for '^> srv '
+$T send-keys -t t l
+wait_for 'Log in to srv'
+cp "$CONFIG" "$WORK/before-login.yaml"
 # The trailing newline arrives inside the paste brackets, so it must not submit the form.
-$T set-buffer -b secret $'pasted-secret-value\n'
+$T set-buffer -b secret "$BAD_TOKEN"$'\n'
 $T paste-buffer -p -d -b secret -t t
-wait_for 'Access Token: +\[•{19} '
-sleep 0.2
+wait_for "Access Token: +\\[•{${#BAD_TOKEN}} "
+sleep 0.3
 $T capture-pane -t t -p > "$OUT"
-grep -q 'not available yet' "$OUT" && fail "the pasted newline submitted the form"
-grep -q 'pasted-secret' "$OUT" && fail "the pasted secret is on the screen"
+grep -q 'Invalid Credentials' "$OUT" && fail "the pasted newline submitted the form"
 $T send-keys -t t Enter
-wait_for 'remote login is not available yet'
+wait_for 'while verifying token: error response from server: Invalid Credentials'
+grep -q 'Log in to srv' "$OUT" || fail "the form closed after a refused token"
 grep -q '•' "$OUT" && fail "the token field was not cleared after submit"
-$T send-keys -t t Escape
-wait_for 'a add +d remove'
+cmp -s "$CONFIG" "$WORK/before-login.yaml" || fail "a refused token changed the file"
 file_lacks 'Token:'
+
+step "a good token is verified, then stored"
+$T set-buffer -b secret "$GOOD_TOKEN"
+$T paste-buffer -p -d -b secret -t t
+wait_for "Access Token: +\\[•{${#GOOD_TOKEN}} "
+$T send-keys -t t Enter
+wait_for 'Access Token Verified!'
+wait_for 'a add +d remove'
+grep -qF "Token: $GOOD_TOKEN" "$CONFIG" || fail "the verified token is not in the file"
+[ "$(grep -c 'Token:' "$CONFIG")" = 1 ] || fail "more than one token in the file"
+
+step "status check: a spinner on the row, then the live status cell"
+$T send-keys -t t s
+wait_for '^> srv .*checking'
+wait_for '^> srv .* OK *$'
+wait_for 'Status of srv: OK'
+grep -q 'Valid authentication token set (logged in).' "$OUT" || fail "the status does not say the token is valid"
+# Discovery told the built-in keyserver of srv: the Keyservers pane shows it.
+wait_for "#1 +$SERVER_URL/e2e/keys +. +built-in"
+
+step "no token was ever on the screen"
+grep -qF "$GOOD_TOKEN" "$SEEN" && fail "the good token was drawn"
+grep -qF "$BAD_TOKEN" "$SEEN" && fail "the bad token was drawn"
+grep -qF 'e2e-good-token' "$SEEN" && fail "part of the good token was drawn"
 
 step "a change made by another program shows up without a key press"
 cat > "$CONFIG.new" <<'YAML'

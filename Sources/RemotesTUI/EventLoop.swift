@@ -90,8 +90,13 @@ final class EventLoop {
 
     /// Loops until the state asks to quit or `caughtSignal` reports a signal; returns the exit
     /// code (128 + the signal's number after a signal).
-    func run(input: KeyInput, pollMilliseconds: Int, caughtSignal: () -> Int32?) -> Int32 {
+    /// With `stopAfterFirstFrame` it returns 0 right after the first frame is drawn (for
+    /// start-up benchmarks).
+    func run(
+        input: KeyInput, pollMilliseconds: Int, stopAfterFirstFrame: Bool = false, caughtSignal: () -> Int32?
+    ) -> Int32 {
         start()
+        if stopAfterFirstFrame { exitCode = 0 }
         while exitCode == nil {
             if let signal = caughtSignal() {
                 exitCode = 128 + signal
@@ -138,6 +143,14 @@ final class EventLoop {
             running[id] = Task.detached {
                 let result = await Self.perform(request, with: services)
                 mailbox.post(.taskFinished(id: id, result: result))
+            }
+            // Registry and keyserver logins write the files themselves (adding to what is on
+            // disk, never overwriting it); if another program changed the files since the UI
+            // read them, say so now rather than let the reload after the login hide it.
+            if request.writesFiles, let read = state.config?.state.fingerprints,
+                ConfigState.currentFingerprints(store.locations) != read
+            {
+                return .loaded(.changedElsewhere, Self.load(store))
             }
             return nil
         case .cancelTask(let id):

@@ -33,7 +33,8 @@ public enum TUIApp {
         let loop = EventLoop(
             store: store, services: services, screen: screen, glyphs: session.utf8 ? .unicode : .ascii)
         return loop.run(
-            input: CursesInput(), pollMilliseconds: options.pollMilliseconds, caughtSignal: SignalWatch.take)
+            input: CursesInput(), pollMilliseconds: options.pollMilliseconds,
+            stopAfterFirstFrame: options.exitAfterFirstFrame, caughtSignal: SignalWatch.take)
     }
 
     private static func printError(_ text: String) {

@@ -8,6 +8,9 @@ public struct TUIOptions: Sendable {
     public var environment: [String: String]
     /// How long the loop waits for a key before it looks at task results and spinners.
     public var pollMilliseconds: Int
+    /// Leave right after the first full frame is on the terminal (exit 0). For start-up
+    /// benchmarks (`scripts/bench-tui.sh`); set by `REMOTES_TUI_EXIT_AFTER_FIRST_FRAME=1`.
+    public var exitAfterFirstFrame: Bool
 
     /// Options from flags; `environment` defaults to the process's.
     public init(
@@ -17,6 +20,7 @@ public struct TUIOptions: Sendable {
         self.noColor = noColor
         self.environment = environment
         self.pollMilliseconds = pollMilliseconds
+        self.exitAfterFirstFrame = environment["REMOTES_TUI_EXIT_AFTER_FIRST_FRAME"] == "1"
     }
 
     /// True for `noColor`, for `NO_COLOR` set and not empty (no-color.org), and for

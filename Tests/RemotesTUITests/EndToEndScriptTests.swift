@@ -8,7 +8,8 @@ import Testing
 #endif
 
 /// Runs scripts/tui-e2e.sh (tmux driving the real ncurses UI of remotes on temporary
-/// files). Skipped when tmux or the demo binary is missing; `REMOTES_BIN` names the binary,
+/// files, logging in to remotes-test-server). Skipped when tmux, the binary or the test server
+/// is missing; `REMOTES_BIN` names the binary,
 /// else it is looked for next to the test runner (swift test builds it).
 @Suite struct EndToEndScriptTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -27,14 +28,20 @@ import Testing
         return folder.appendingPathComponent("remotes").path
     }
 
+    /// The test server the script logs in to, next to the binary.
+    static var testServer: String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("remotes-test-server").path
+    }
+
     static var canRun: Bool {
         FileManager.default.isExecutableFile(atPath: binary)
+            && FileManager.default.isExecutableFile(atPath: testServer)
             && ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
                 FileManager.default.isExecutableFile(atPath: $0)
             }
     }
 
-    @Test(.enabled(if: canRun, "needs tmux and a built remotes"))
+    @Test(.enabled(if: canRun, "needs tmux, a built remotes and remotes-test-server"))
     func tmuxScriptPasses() throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tui-e2e-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }

@@ -61,6 +61,24 @@ import Testing
         #expect(TUIOptions(environment: ["TERM": "dumb"]).monochrome)
     }
 
+    @Test func theFirstFrameHookIsOnlyTheDocumentedVariableSetToOne() {
+        #expect(TUIOptions(environment: ["REMOTES_TUI_EXIT_AFTER_FIRST_FRAME": "1"]).exitAfterFirstFrame)
+        #expect(!TUIOptions(environment: ["REMOTES_TUI_EXIT_AFTER_FIRST_FRAME": "yes"]).exitAfterFirstFrame)
+        #expect(!TUIOptions(environment: [:]).exitAfterFirstFrame)
+    }
+
+    @MainActor
+    @Test func withTheHookTheLoopLeavesAfterTheFirstFullFrame() throws {
+        let h = Harness(try Fixture())
+        let before = h.screen.flushCount
+        let input = ScriptedInput([.key(.character("j"))])
+        let code = h.loop.run(input: input, pollMilliseconds: 1, stopAfterFirstFrame: true, caughtSignal: { nil })
+        #expect(code == 0)
+        #expect(h.screen.flushCount == before + 1)
+        #expect(h.text.contains("1 Endpoints"))
+        #expect(h.state.selectedEndpoint?.name == "lab", "no key was read")
+    }
+
     @Test func layoutFitsTheScreen() {
         for height in 16...60 {
             let layout = Layout.compute(ScreenSize(width: 80, height: height))

@@ -68,7 +68,8 @@ import Testing
                         notices: [.info("Access Token Verified!")], change: .storeToken(remote: "lab", token: token)))))
         await h.pump { h.state.tasks.isEmpty && h.state.mode == .browse }
         #expect(h.state.mode == .browse)
-        #expect(h.message.hasPrefix("INFO: Token stored in"))
+        // The service's line stays before the write's.
+        #expect(h.message.hasPrefix("INFO: Access Token Verified!  INFO: Token stored in"))
         #expect(try fixture.readUser().contains("Token: \(token)"))
         #expect(h.state.selectedEndpoint?.loggedIn == true)
         #expect(!h.text.contains(token))

@@ -9,11 +9,15 @@ public struct EndpointStatus: Sendable, Equatable {
     public var ok: Bool
     /// Lines for the message area.
     public var notices: [Notice]
+    /// The keyserver service discovery announced, when the check learnt it (the built-in
+    /// keyserver of a remote without a keyserver list of its own).
+    public var builtinKeyserver: String?
 
     /// Makes a status.
-    public init(summary: String, ok: Bool, notices: [Notice] = []) {
+    public init(summary: String, ok: Bool, notices: [Notice] = [], builtinKeyserver: String? = nil) {
         self.summary = summary
         self.ok = ok
         self.notices = notices
+        self.builtinKeyserver = builtinKeyserver
     }
 }

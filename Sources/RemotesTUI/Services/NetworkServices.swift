@@ -13,6 +13,9 @@ public final class NetworkServices: TUIServices {
     private let environment: [String: String]
     /// Remotes whose discovery answer must be fetched again, and whether every remote must.
     private let stale = Mutex<(all: Bool, fresh: Set<String>)>((false, []))
+    /// The files as last read here, reused while their fingerprints stay the same: `S` on
+    /// 1,000 remotes makes 1,000 calls, which must not read and parse the files 1,000 times.
+    private let lastRead = Mutex<ConfigState?>(nil)
 
     /// Services over `fetcher` for the files of `store`; `environment` is read for
     /// `APPTAINER_AUTH_FILE`, `DOCKER_CONFIG` and the like.
@@ -39,10 +42,18 @@ public final class NetworkServices: TUIServices {
     }
 
     private func named(_ name: String) async throws(RemotesError) -> NamedRemote {
-        let store = self.store
-        let state = try await OffThread.run { () throws(RemotesError) in try store.load() }
+        let state = try await OffThread.run { () throws(RemotesError) in try self.currentState() }
         guard let remote = state.merged.remotes[name] else { throw .failed("\(name) is not a remote") }
         return NamedRemote(name: name, remote: remote)
+    }
+
+    /// The files now: the last read while the fingerprints are unchanged, else read again.
+    private func currentState() throws(RemotesError) -> ConfigState {
+        let now = ConfigState.currentFingerprints(store.locations)
+        if let cached = lastRead.withLock({ $0 }), cached.fingerprints == now { return cached }
+        let state = try store.load()
+        lastRead.withLock { $0 = state }
+        return state
     }
 
     /// `remotes status NAME`, summarised for the status cell.
@@ -82,24 +93,47 @@ public final class NetworkServices: TUIServices {
 }
 
 extension EndpointStatus {
-    /// The status cell and message lines of a network status report.
+    /// The status cell and message lines of a network status report. The cell says `OK` when
+    /// every service answered, `N/A` when none did (Apptainer's word for a service that does
+    /// not answer), `3/5 OK` in between, and `built-in` for Apptainer's placeholder endpoint,
+    /// which is never asked; a refused or unchecked token is added (`OK, bad token`).
     init(report: EndpointStatusReport) {
         let checked = report.services.filter { service in
             if case .notChecked = service.state { return false }
             return true
         }
         let okCount = checked.filter(\.isOK).count
-        var summary =
-            checked.isEmpty ? "no services" : okCount == checked.count ? "OK" : "\(okCount)/\(checked.count) OK"
-        switch report.token {
-        case .invalid: summary += ", token invalid"
-        case .unchecked: summary += ", token unchecked"
-        default: break
+        var summary: String
+        if report.origin == .builtin {
+            summary = "built-in"
+        } else if checked.isEmpty {
+            summary = "no services"
+        } else if okCount == checked.count {
+            summary = "OK"
+        } else if okCount == 0 {
+            summary = "N/A"
+        } else {
+            summary = "\(okCount)/\(checked.count) OK"
         }
-        var notices = report.notices
-        let services = report.services.map { "\($0.displayName) \($0.isOK ? $0.version : "N/A")" }
-        if !services.isEmpty { notices.insert(.info("\(report.name): " + services.joined(separator: ", ")), at: 0) }
+        switch report.token {
+        case .invalid: summary += ", bad token"
+        case .unchecked: summary += ", token unchecked"
+        case .absent, .valid: break
+        }
+        // The message area has one or two lines, after `Status of NAME: <summary>`: what went
+        // wrong first, then the token, then the versions, then explanations.
+        var notices: [Notice] = report.failedServices.map {
+            .warning("\($0.displayName) N/A: \($0.problem ?? "")")
+        }
         notices.append(.info(report.token.sentence))
-        self.init(summary: summary, ok: report.isHealthy, notices: notices)
+        if let who = report.identity {
+            notices.append(.info("Logged in as: \(who.username)" + (who.email.isEmpty ? "" : " <\(who.email)>")))
+        }
+        let answered = report.services.filter(\.isOK).map { "\($0.displayName) \($0.version)" }
+        if !answered.isEmpty { notices.append(.info(answered.joined(separator: ", "))) }
+        notices += report.notices
+        self.init(
+            summary: summary, ok: report.isHealthy, notices: notices,
+            builtinKeyserver: report.services.first { $0.key == "keyserver" }?.uri)
     }
 }

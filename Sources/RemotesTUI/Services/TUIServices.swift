@@ -1,10 +1,13 @@
 import RemotesCore
 
 /// The network work the TUI asks for. Each call runs off the UI loop in its own task, may take
-/// seconds, and must stop promptly when its task is cancelled (Esc). Implementations never
-/// write `remote.yaml` themselves: a verified login comes back as a `ConfigChange` that the UI
+/// seconds, and must stop promptly when its task is cancelled (Esc, `q`). Endpoint logins never
+/// write `remote.yaml` themselves: a verified token comes back as a `ConfigChange` that the UI
 /// applies with `ConfigStore.apply(_:expecting:)`, so that a change made by another program in
-/// the meantime is noticed.
+/// the meantime is noticed. Registry and keyserver logins and logouts go through
+/// `LoginService`, which stores the secret (docker config or credential helper) and its
+/// `Credentials` entry itself, under the store's lock, as the batch commands do; they say so
+/// with `ServiceOutcome.wroteFiles` and the UI reads the files again.
 public protocol TUIServices: Sendable {
     /// `remote status NAME`: service discovery, the services' health and the token check.
     func status(of remote: String) async throws(RemotesError) -> EndpointStatus
@@ -14,16 +17,17 @@ public protocol TUIServices: Sendable {
     func loginEndpoint(name: String, token: String) async throws(RemotesError) -> ServiceOutcome
 
     /// `registry login URI` (docker://, oras://) or `keyserver login URI` (http, https): checks
-    /// the login and stores registry secrets in the docker config. On success the outcome's
-    /// change is normally `.storeCredential(_:)`.
+    /// the login, then stores it (the registry secret in the docker config or its helper, the
+    /// keyserver's `Authorization` in remote.yaml). Either the outcome's `change` holds what
+    /// the UI must write, or `wroteFiles` says that the service wrote the files itself.
     func loginRegistry(uri: String, username: String, password: String, insecure: Bool) async throws(RemotesError)
         -> ServiceOutcome
 
     /// `registry logout URI` for docker:// and oras://: erases the secret from the docker config
-    /// or credential helper. On success the outcome's change is normally
-    /// `.removeCredentials(uri:)`. (Keyserver logins need no network: the UI removes them
-    /// directly.)
+    /// or credential helper and the `Credentials` entry, reported as for `loginRegistry`.
+    /// (Keyserver logins need no network: the UI removes them directly.)
     func logoutRegistry(uri: String) async throws(RemotesError) -> ServiceOutcome
+
     /// The user reloaded the files: cached network answers (service discovery) are not to be
     /// trusted any more.
     func discardCaches()

@@ -79,7 +79,9 @@ struct Form: Sendable, Equatable {
             return .token
         case .loginRegistry:
             if text.contains("username") { return .username }
-            if text.contains("password") || text.contains("credentials") || text.contains("401") { return .password }
+            if text.contains("password") || text.contains("credentials") || text.contains("401 Unauthorized") {
+                return .password
+            }
             if text.contains("URI") || text.contains("transport") || text.contains("keyserver") { return .uri }
             return nil
         }

@@ -9,6 +9,17 @@ struct LoadedConfig: Sendable {
     var builtinKeyservers: [String: String]
     /// Whether global (system file) edits are allowed.
     var isRoot: Bool
+    /// Endpoints in `remote list` order (byte-wise by name), made once per read: with
+    /// thousands of remotes, sorting on every key would not keep up with typing.
+    let endpointRows: [EndpointRow]
+    /// The position of each endpoint in `endpointRows`, by name.
+    let endpointPositions: [String: Int]
+    /// The UTF-8 of lowercased `name` NUL `uri` of each row of `endpointRows`, for the filter.
+    let endpointSearchBytes: [[UInt8]]
+    /// Logins in file order.
+    let loginRows: [LoginRow]
+    /// The keyservers that have a login, parsed once (the Keyservers pane's LOGIN column).
+    let keyserverLogins: Set<KeyserverAddress>
 
     /// Reads the files through `store`.
     static func load(_ store: ConfigStore) throws(RemotesError) -> LoadedConfig {
@@ -24,17 +35,23 @@ struct LoadedConfig: Sendable {
             builtins[name] = store.builtinKeyserver(of: remote)
         }
         self.builtinKeyservers = builtins
-    }
-
-    /// Endpoints in `remote list` order (byte-wise by name).
-    var endpointRows: [EndpointRow] {
         let merged = state.merged
-        return merged.remotes.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.compactMap {
-            name in
-            guard let remote = merged.remotes[name] else { return nil }
-            return EndpointRow(
+        let rows = merged.remotes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { name, remote in
+            EndpointRow(
                 name: name, uri: remote.uri, isDefault: merged.active == name, global: remote.system,
                 exclusive: remote.exclusive, insecure: remote.insecure, loggedIn: remote.isLoggedIn)
+        }
+        endpointRows = rows
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() { positions[row.name] = index }
+        endpointPositions = positions
+        endpointSearchBytes = rows.map { Array(($0.name + "\u{0}" + $0.uri).lowercased().utf8) }
+        keyserverLogins = Set(merged.credentials.compactMap { KeyserverAddress($0.uri) })
+        loginRows = merged.credentials.map {
+            LoginRow(
+                uri: $0.uri, kind: LoginAddress($0.uri)?.isRegistry == true ? .registry : .keyserver,
+                insecure: $0.insecure)
         }
     }
 
@@ -42,8 +59,8 @@ struct LoadedConfig: Sendable {
     /// without a list shows its built-in keyserver when it is known.
     func keyserverRows(of name: String) -> [KeyserverRow] {
         guard let remote = state.merged.remotes[name] else { return [] }
-        let logins = Set(state.merged.credentials.compactMap { KeyserverAddress($0.uri) })
-        func loggedIn(_ uri: String) -> Bool { KeyserverAddress(uri).map(logins.contains) ?? false }
+        let logins = keyserverLogins
+        func loggedIn(_ uri: String) -> Bool { !logins.isEmpty && KeyserverAddress(uri).map(logins.contains) == true }
         if remote.keyservers.isEmpty {
             guard let builtin = builtinKeyservers[name] else { return [] }
             return [
@@ -67,14 +84,5 @@ struct LoadedConfig: Sendable {
                     loggedIn: loggedIn(entry.uri)))
         }
         return rows
-    }
-
-    /// Logins in file order.
-    var loginRows: [LoginRow] {
-        state.merged.credentials.map {
-            LoginRow(
-                uri: $0.uri, kind: LoginAddress($0.uri)?.isRegistry == true ? .registry : .keyserver,
-                insecure: $0.insecure)
-        }
     }
 }

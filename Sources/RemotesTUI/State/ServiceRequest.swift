@@ -19,4 +19,13 @@ enum ServiceRequest: Sendable, Equatable {
         case .logoutRegistry(let uri): return .logoutRegistry(uri: uri)
         }
     }
+
+    /// True for the requests whose service writes the files itself (registry and keyserver
+    /// logins and logouts go through `LoginService`).
+    var writesFiles: Bool {
+        switch self {
+        case .loginRegistry, .logoutRegistry: return true
+        case .status, .loginEndpoint: return false
+        }
+    }
 }

@@ -107,6 +107,13 @@ extension UIState {
                 form.reject(.token, "an access token is required")
                 break
             }
+            // The batch command's rules for a typed token (no spaces, at most 4096 bytes).
+            do {
+                _ = try AccessToken.validate(token, source: "the form")
+            } catch {
+                form.reject(.token, error.message)
+                break
+            }
             let (id, effect) = startTask(.loginEndpoint(remote: remote, token: token))
             form.pendingTask = id
             effects.append(effect)

@@ -2,18 +2,20 @@
 extension UIState {
     /// Moves the focused pane's selection by `delta` rows, stopping at the ends.
     mutating func moveSelection(by delta: Int) {
-        let keys = visibleKeys(focus)
-        guard !keys.isEmpty else { return }
+        let count = visibleCount(focus)
+        guard count > 0 else { return }
         let index = selectedIndex(focus) ?? 0
-        let target = min(keys.count - 1, max(0, index + delta))
-        update(focus) { $0.selected = keys[target] }
+        let target = min(count - 1, max(0, index + delta))
+        let key = visibleKey(focus, at: target)
+        update(focus) { $0.selected = key }
     }
 
     /// Selects row `index` of the focused pane (clamped; `Int.max` is the last row).
     mutating func moveSelection(to index: Int) {
-        let keys = visibleKeys(focus)
-        guard !keys.isEmpty else { return }
-        update(focus) { $0.selected = keys[min(keys.count - 1, max(0, index))] }
+        let count = visibleCount(focus)
+        guard count > 0 else { return }
+        let key = visibleKey(focus, at: min(count - 1, max(0, index)))
+        update(focus) { $0.selected = key }
     }
 
     /// Makes every pane's selection valid (the first row when the remembered one is gone) and
@@ -21,29 +23,32 @@ extension UIState {
     mutating func keepSelectionsInView() {
         let layout = self.layout
         for pane in Pane.allCases {
-            let keys = visibleKeys(pane)
+            let count = visibleCount(pane)
             let rows = layout.frame(pane).itemRows
-            update(pane) { state in
-                guard !keys.isEmpty else {
-                    state.scroll = 0
-                    return
-                }
-                let index = keys.firstIndex(of: state.selected ?? "") ?? 0
-                state.selected = keys[index]
+            let selected = self.pane(pane).selected
+            let index = count > 0 ? visibleIndex(pane, of: selected ?? "") ?? 0 : 0
+            let key = count > 0 ? visibleKey(pane, at: index) : selected
+            var state = self.pane(pane)
+            if count == 0 {
+                state.scroll = 0
+            } else {
+                state.selected = key
                 if index < state.scroll { state.scroll = index }
                 if rows > 0, index >= state.scroll + rows { state.scroll = index - rows + 1 }
-                state.scroll = max(0, min(state.scroll, max(0, keys.count - rows)))
+                state.scroll = max(0, min(state.scroll, max(0, count - rows)))
             }
+            if state != self.pane(pane) { update(pane) { $0 = state } }
         }
     }
 
     /// Selects `key` in `pane` when it is visible, else the row at the same index.
     mutating func select(_ key: String?, in pane: Pane, fallbackIndex: Int? = nil) {
-        let keys = visibleKeys(pane)
-        if let key, keys.contains(key) {
+        let count = visibleCount(pane)
+        if let key, visibleIndex(pane, of: key) != nil {
             update(pane) { $0.selected = key }
-        } else if let fallbackIndex, !keys.isEmpty {
-            update(pane) { $0.selected = keys[min(keys.count - 1, max(0, fallbackIndex))] }
+        } else if let fallbackIndex, count > 0 {
+            let fallback = visibleKey(pane, at: min(count - 1, max(0, fallbackIndex)))
+            update(pane) { $0.selected = fallback }
         }
         keepSelectionsInView()
     }

@@ -31,9 +31,7 @@ extension UIState {
             mode = .form(.addRemote(isRoot: isRoot))
         case .removeRemote:
             guard let endpoint else { return [] }
-            let keys = visibleKeys(.endpoints)
-            let index = keys.firstIndex(of: endpoint.name) ?? 0
-            let neighbour = index + 1 < keys.count ? keys[index + 1] : (index > 0 ? keys[index - 1] : nil)
+            let neighbour = self.neighbour(of: endpoint.name, in: .endpoints)
             let file = endpoint.global ? systemFileText : userFileText
             mode = .confirm(
                 Confirmation(
@@ -108,9 +106,7 @@ extension UIState {
             mode = .form(.addKeyserver(remote: endpoint.name))
         case .removeKeyserver:
             guard let keyserver else { return [] }
-            let keys = visibleKeys(.keyservers)
-            let index = keys.firstIndex(of: keyserver.uri) ?? 0
-            let neighbour = index + 1 < keys.count ? keys[index + 1] : (index > 0 ? keys[index - 1] : nil)
+            let neighbour = self.neighbour(of: keyserver.uri, in: .keyservers)
             mode = .confirm(
                 Confirmation(
                     title: "Remove keyserver",
@@ -149,9 +145,7 @@ extension UIState {
             mode = .form(.loginRegistry(uri: login.uri, insecure: login.insecure))
         case .removeLogin:
             guard let login = selectedLogin else { return [] }
-            let keys = visibleKeys(.logins)
-            let index = keys.firstIndex(of: login.uri) ?? 0
-            let neighbour = index + 1 < keys.count ? keys[index + 1] : (index > 0 ? keys[index - 1] : nil)
+            let neighbour = self.neighbour(of: login.uri, in: .logins)
             mode = .confirm(
                 logoutConfirmation(uri: login.uri, kind: login.kind, origin: .pane(.logins, select: neighbour)))
         default:

@@ -42,7 +42,13 @@ extension UIState {
         case .success(let applied):
             config = applied.config
             isRoot = applied.config.isRoot
-            messages = applied.notices.map(Message.init)
+            // After a login the service's lines (`Access Token Verified!`) stay before the
+            // write's (`Token stored in …`).
+            if case .task = origin {
+                messages += applied.notices.map(Message.init)
+            } else {
+                messages = applied.notices.map(Message.init)
+            }
             switch origin {
             case .pane(let pane, let key):
                 select(key, in: pane, fallbackIndex: selectedIndex(pane))
@@ -83,14 +89,20 @@ extension UIState {
         guard let task = tasks.removeValue(forKey: id) else { return [] }
         switch result {
         case .status(.success(let status)):
-            if let remote = task.endpoint { statusCells[remote] = .done(status.summary, ok: status.ok) }
-            messages =
-                status.notices.isEmpty
-                ? [Message(.info, "Status of \(task.endpoint ?? ""): \(status.summary)")]
-                : status.notices.map(Message.init)
+            let remote = task.endpoint ?? ""
+            statusCells[remote] = .done(status.summary, ok: status.ok)
+            messages = [Message(.info, "Status of \(remote): \(status.summary)")] + status.notices.map(Message.init)
+            // The check learnt the built-in keyserver of a remote without a keyserver list,
+            // which only service discovery knows: the Keyservers pane shows it from now on.
+            if let keyserver = status.builtinKeyserver, config?.builtinKeyservers[remote] == nil,
+                config?.state.merged.remotes[remote]?.keyservers.isEmpty == true
+            {
+                config?.builtinKeyservers[remote] = keyserver
+                keepSelectionsInView()
+            }
         case .status(.failure(let error)):
             if let remote = task.endpoint {
-                statusCells[remote] = .done(error.category == .unavailable ? "unavailable" : "error", ok: false)
+                statusCells[remote] = .done(error.category == .unavailable ? "N/A" : "error", ok: false)
             }
             messages = [Message(error)]
         case .outcome(.success(let outcome)):

@@ -4,14 +4,25 @@ import RemotesCore
 /// the event loop must run; no curses, no files, no network here.
 struct UIState: Sendable {
     /// The files as last read; nil when they could not be read.
-    var config: LoadedConfig?
+    var config: LoadedConfig? {
+        didSet { endpointList = VisibleEndpoints(config: config, filter: pane(.endpoints).filter) }
+    }
     /// Where the files are (for the title line), known even when reading failed.
     var locations: ConfigLocations
     /// Whether global edits are allowed.
     var isRoot: Bool
     var size: ScreenSize
     var focus: Pane = .endpoints
-    var panes: [Pane: PaneState] = [.endpoints: PaneState(), .keyservers: PaneState(), .logins: PaneState()]
+    var panes: [Pane: PaneState] = [.endpoints: PaneState(), .keyservers: PaneState(), .logins: PaneState()] {
+        didSet {
+            let filter = pane(.endpoints).filter
+            if filter != endpointList.filter {
+                endpointList = VisibleEndpoints(config: config, filter: filter, previous: endpointList)
+            }
+        }
+    }
+    /// The endpoint rows that pass the filter, kept up to date by `config` and `panes`.
+    private(set) var endpointList = VisibleEndpoints.empty
     var mode: Mode = .browse
     /// The message area's lines.
     var messages: [Message] = []
@@ -45,17 +56,13 @@ struct UIState: Sendable {
     }
 
     /// Endpoint rows that pass the filter.
-    var visibleEndpoints: [EndpointRow] {
-        let rows = config?.endpointRows ?? []
-        let filter = pane(.endpoints).filter
-        return rows.filter { matches(filter, $0.name, $0.uri) }
-    }
+    var visibleEndpoints: [EndpointRow] { endpointList.rows }
 
     /// The endpoint whose keyservers are shown and that `u`, `l`, `o`, `s` act on.
     var selectedEndpoint: EndpointRow? {
-        let rows = visibleEndpoints
-        let key = pane(.endpoints).selected
-        return rows.first { $0.name == key } ?? rows.first
+        let list = endpointList
+        if let key = pane(.endpoints).selected, let index = list.positions[key] { return list.rows[index] }
+        return list.rows.first
     }
 
     /// Keyserver rows of the selected endpoint that pass the filter.
@@ -84,20 +91,46 @@ struct UIState: Sendable {
         return rows.first { $0.uri == key } ?? rows.first
     }
 
-    /// The keys of the rows of `pane` that pass the filter, in order.
-    func visibleKeys(_ pane: Pane) -> [String] {
+    /// How many rows of `pane` pass the filter.
+    func visibleCount(_ pane: Pane) -> Int {
         switch pane {
-        case .endpoints: return visibleEndpoints.map(\.name)
-        case .keyservers: return visibleKeyservers.map(\.uri)
-        case .logins: return visibleLogins.map(\.uri)
+        case .endpoints: return endpointList.rows.count
+        case .keyservers: return visibleKeyservers.count
+        case .logins: return visibleLogins.count
         }
+    }
+
+    /// The key (name or URI) of row `index` of `pane`; `index` must be valid.
+    func visibleKey(_ pane: Pane, at index: Int) -> String {
+        switch pane {
+        case .endpoints: return endpointList.rows[index].name
+        case .keyservers: return visibleKeyservers[index].uri
+        case .logins: return visibleLogins[index].uri
+        }
+    }
+
+    /// The index of the row with `key` among the visible rows of `pane`, if it is there.
+    func visibleIndex(_ pane: Pane, of key: String) -> Int? {
+        switch pane {
+        case .endpoints: return endpointList.positions[key]
+        case .keyservers: return visibleKeyservers.firstIndex { $0.uri == key }
+        case .logins: return visibleLogins.firstIndex { $0.uri == key }
+        }
+    }
+
+    /// The key of the row after `key` in `pane`, else of the one before it: what is selected
+    /// once `key` is removed.
+    func neighbour(of key: String, in pane: Pane) -> String? {
+        let count = visibleCount(pane)
+        let index = visibleIndex(pane, of: key) ?? 0
+        if index + 1 < count { return visibleKey(pane, at: index + 1) }
+        return index > 0 ? visibleKey(pane, at: index - 1) : nil
     }
 
     /// Index of the selected row of `pane` among the visible rows.
     func selectedIndex(_ pane: Pane) -> Int? {
-        let keys = visibleKeys(pane)
-        guard !keys.isEmpty else { return nil }
-        return keys.firstIndex(of: self.pane(pane).selected ?? "") ?? 0
+        guard visibleCount(pane) > 0 else { return nil }
+        return visibleIndex(pane, of: self.pane(pane).selected ?? "") ?? 0
     }
 
     private func matches(_ filter: String, _ fields: String...) -> Bool {

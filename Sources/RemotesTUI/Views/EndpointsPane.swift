@@ -14,7 +14,9 @@ enum EndpointsPane {
             TableColumn("STATUS", .flex(min: 8, weight: 3)),
         ]
         let spinner = g.spinner.isEmpty ? "*" : g.spinner[state.spinnerFrame % g.spinner.count]
-        let rows: [[TableCell]] = state.visibleEndpoints.map { row in
+        let rows = state.visibleEndpoints
+        let cells = { (index: Int) -> [TableCell] in
+            let row = rows[index]
             let task = state.task(forEndpoint: row.name)
             var login = TableCell(row.loggedIn ? g.check : "", CellStyle(color: .good))
             if case .loginEndpoint = task?.kind { login = TableCell(spinner, .bold) }
@@ -44,6 +46,8 @@ enum EndpointsPane {
         } else {
             empty = "(no remotes: press a to add one)"
         }
-        return PaneView(pane: .endpoints, title: Pane.endpoints.title, columns: columns, rows: rows, emptyText: empty)
+        return PaneView(
+            pane: .endpoints, title: Pane.endpoints.title, columns: columns, rowCount: rows.count, cells: cells,
+            emptyText: empty)
     }
 }

@@ -9,7 +9,9 @@ enum KeyserversPane {
             TableColumn("SOURCE", .fixed(8)),
             TableColumn("LOGIN", .fixed(5)),
         ]
-        let rows: [[TableCell]] = state.visibleKeyservers.map { row in
+        let rows = state.visibleKeyservers
+        let cells = { (index: Int) -> [TableCell] in
+            let row = rows[index]
             let source: String
             if row.order == nil {
                 source = "removed"
@@ -33,11 +35,12 @@ enum KeyserversPane {
             if !state.pane(.keyservers).filter.isEmpty {
                 empty = "(no keyserver matches the filter; Esc clears it)"
             } else {
-                empty = "(the built-in keyserver of \(endpoint.name) is not known yet: it comes from service discovery)"
+                empty = "(built-in keyserver of \(endpoint.name) not known yet: press s to look it up)"
             }
         } else {
             empty = "(no endpoint selected)"
         }
-        return PaneView(pane: .keyservers, title: title, columns: columns, rows: rows, emptyText: empty)
+        return PaneView(
+            pane: .keyservers, title: title, columns: columns, rowCount: rows.count, cells: cells, emptyText: empty)
     }
 }

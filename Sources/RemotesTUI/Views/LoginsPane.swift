@@ -7,8 +7,10 @@ enum LoginsPane {
             TableColumn("KIND", .fixed(9)),
             TableColumn("SECURE", .fixed(6)),
         ]
-        let rows: [[TableCell]] = state.visibleLogins.map { row in
-            [
+        let rows = state.visibleLogins
+        let cells = { (index: Int) -> [TableCell] in
+            let row = rows[index]
+            return [
                 TableCell(row.uri),
                 TableCell(row.kind.rawValue),
                 row.insecure
@@ -19,6 +21,8 @@ enum LoginsPane {
             state.pane(.logins).filter.isEmpty
             ? "(no logins: press a to log in to a registry or keyserver)"
             : "(no login matches the filter; Esc clears it)"
-        return PaneView(pane: .logins, title: Pane.logins.title, columns: columns, rows: rows, emptyText: empty)
+        return PaneView(
+            pane: .logins, title: Pane.logins.title, columns: columns, rowCount: rows.count, cells: cells,
+            emptyText: empty)
     }
 }

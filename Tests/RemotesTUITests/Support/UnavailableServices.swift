@@ -4,7 +4,6 @@ import RemotesTUI
 /// Test services that fail every call at once with a clear `unavailable` error, for tests that
 /// need no network. Nothing is faked: no status is invented and no login is stored.
 struct UnavailableServices: TUIServices {
-
     /// The error every call fails with.
     static func error(_ what: String) -> RemotesError {
         RemotesError(.unavailable, "\(what) is not available yet: this build of remotes has no network layer")
