@@ -182,10 +182,18 @@ import Testing
         #expect(h.text.contains("Unable to modify keyserver configuration: not root user"))
     }
 
+    @Test("the title names the flavour whose files are edited")
+    func titleNamesTheFlavour() throws {
+        let apptainer = Harness(try Fixture())
+        #expect(apptainer.screen.line(0).hasPrefix("Apptainer · editing ~/.apptainer/remote.yaml"))
+        let singularity = Harness(try Fixture(flavor: .singularity))
+        #expect(singularity.screen.line(0).hasPrefix("SingularityCE · editing ~/.singularity/remote.yaml"))
+    }
+
     @Test func rootMayAddAGlobalRemote() throws {
         let fixture = try Fixture()
         let h = Harness(fixture, isRoot: true)
-        #expect(h.text.contains("global entries editable (root)"))
+        #expect(h.text.contains("global editable (root)"))
         h.press(.character("a"))
         h.type("site")
         h.press(.tab)

@@ -1,12 +1,16 @@
 /// The title line, the message area and the hint line.
 enum StatusLines {
-    /// `editing ~/.apptainer/remote.yaml · global entries read-only (not root): /etc/…`: which
-    /// file is edited and whether global entries can be, before the path that may be cut.
+    /// `Apptainer · editing ~/.apptainer/remote.yaml · global read-only (not root) · system: /etc/…`:
+    /// whose files (Apptainer's or SingularityCE's), which file is edited and whether global
+    /// entries can be, before the system path that may be cut.
     static func title(_ state: UIState) -> String {
         let builtin = state.config?.state.system.isBuiltin ?? (state.locations.systemSource == .builtin)
         let system = builtin ? "built-in default" : state.systemFileText
         let access = state.isRoot ? "editable (root)" : "read-only (not root)"
-        return "editing \(state.userFileText) \(state.glyphs.separator) global entries \(access): \(system)"
+        let flavour = state.locations.flavor == .apptainer ? "Apptainer" : "SingularityCE"
+        let separator = state.glyphs.separator
+        return
+            "\(flavour) \(separator) editing \(state.userFileText) \(separator) global \(access) \(separator) system: \(system)"
     }
 
     static func renderTitle(_ state: UIState, on screen: Screen) {

@@ -51,15 +51,16 @@ final class Fixture: @unchecked Sendable {
 
         """
 
-    init(user: String? = Fixture.standardUser, system: String? = nil) throws {
+    init(user: String? = Fixture.standardUser, system: String? = nil, flavor: Flavor = .apptainer) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent(
             "remotes-tui-tests-\(UUID().uuidString)")
         home = base.path
-        try FileManager.default.createDirectory(atPath: home + "/.apptainer", withIntermediateDirectories: true)
+        let folder = home + (flavor == .apptainer ? "/.apptainer" : "/.singularity")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: home + "/etc", withIntermediateDirectories: true)
         locations = ConfigLocations(
-            flavor: .apptainer, userFile: home + "/.apptainer/remote.yaml", userFileIsStandard: true,
-            userFolder: home + "/.apptainer", systemFile: home + "/etc/remote.yaml", systemSource: .flag, home: home)
+            flavor: flavor, userFile: folder + "/remote.yaml", userFileIsStandard: true,
+            userFolder: folder, systemFile: home + "/etc/remote.yaml", systemSource: .flag, home: home)
         if let user { try writeUser(user) }
         if let system { try writeSystem(system) }
     }
