@@ -8,9 +8,8 @@ enum StatusLines {
         let system = builtin ? "built-in default" : state.systemFileText
         let access = state.isRoot ? "editable (root)" : "read-only (not root)"
         let flavour = state.locations.flavor == .apptainer ? "Apptainer" : "SingularityCE"
-        let separator = state.glyphs.separator
-        return
-            "\(flavour) \(separator) editing \(state.userFileText) \(separator) global \(access) \(separator) system: \(system)"
+        let parts = ["\(flavour)", "editing \(state.userFileText)", "global \(access)", "system: \(system)"]
+        return parts.joined(separator: " \(state.glyphs.separator) ")
     }
 
     static func renderTitle(_ state: UIState, on screen: Screen) {
