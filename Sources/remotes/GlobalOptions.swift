@@ -52,6 +52,21 @@ struct GlobalOptions: ParsableArguments {
             "Seconds a network request may take in all (default 10; connecting may take at most 5).",
             valueName: "seconds"))
     var timeout: Double?
+
+    /// The longest `--timeout` accepted: a day.
+    static let maximumTimeout: Double = 86_400
+
+    /// Whether `seconds` is a usable `--timeout`: finite, above 0, at most a day. (Infinity or
+    /// 1e300 would trap when converted to a duration; 0 and NaN would be ignored silently.)
+    static func isValidTimeout(_ seconds: Double) -> Bool {
+        seconds.isFinite && seconds > 0 && seconds <= maximumTimeout
+    }
+
+    func validate() throws {
+        if let timeout, !Self.isValidTimeout(timeout) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400, not \(timeout)")
+        }
+    }
 }
 
 extension GlobalOptions {

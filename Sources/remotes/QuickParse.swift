@@ -102,7 +102,9 @@ enum QuickParse {
             guard let flavor = option.value.flatMap(FlavorOption.init(rawValue:)) else { return false }
             globals.flavor = flavor
         case "--timeout":
-            guard let timeout = option.value.flatMap(Double.init) else { return false }
+            guard let timeout = option.value.flatMap(Double.init), GlobalOptions.isValidTimeout(timeout) else {
+                return false
+            }
             globals.timeout = timeout
         default: return false
         }

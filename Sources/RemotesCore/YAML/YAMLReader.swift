@@ -21,10 +21,20 @@ public enum YAMLReader {
             throw RemotesError.badFile("\(source): \(error)")
         }
         guard let root else { return nil }
-        return convert(root)
+        // Aliases are resolved by sharing, so a few hundred bytes can stand for billions of
+        // values ("billion laughs"): walking them would never end. Without aliases every value
+        // takes at least one byte of the text, so a document may hold twice as many values as it
+        // has bytes (and a small one a few thousand) before it is refused.
+        var budget = max(4096, 2 * text.utf8.count)
+        return try convert(root, source: source, budget: &budget)
     }
 
-    private static func convert(_ node: Node) -> YAMLNode {
+    private static func convert(_ node: Node, source: String, budget: inout Int) throws(RemotesError) -> YAMLNode {
+        budget -= 1
+        if budget < 0 {
+            throw RemotesError.badFile(
+                "\(source): line \(line(node.mark)): YAML aliases make the document too large: refusing to use it")
+        }
         switch node {
         case .scalar(let scalar):
             let isString: Bool
@@ -39,16 +49,21 @@ public enum YAMLReader {
             var pairs: [YAMLPair] = []
             pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                let keyText: String
-                switch key {
-                case .scalar(let s): keyText = s.string
-                default: keyText = "<\(key)>"
+                guard case .scalar(let scalar) = key else {
+                    let kind: String
+                    if case .sequence = key { kind = "sequence" } else { kind = "mapping" }
+                    throw RemotesError.badFile(
+                        "\(source): line \(line(key.mark)): a key must be a single value, not a \(kind)")
                 }
-                pairs.append(YAMLPair(keyText, convert(value), line: line(key.mark)))
+                pairs.append(
+                    YAMLPair(scalar.string, try convert(value, source: source, budget: &budget), line: line(key.mark)))
             }
             return YAMLNode(.mapping(pairs), line: line(mapping.mark))
         case .sequence(let sequence):
-            return YAMLNode(.sequence(sequence.map(convert)), line: line(sequence.mark))
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try convert(item, source: source, budget: &budget)) }
+            return YAMLNode(.sequence(items), line: line(sequence.mark))
         case .alias:
             // compose() resolves aliases; an unresolved one has no value.
             return YAMLNode(.scalar("", isString: false), line: line(node.mark))

@@ -116,7 +116,16 @@ public final class HTTPFetcher: Sendable {
         var url = start
         var headers = headers
         for _ in 0...HTTPFetcher.maxRedirects {
-            let result = try await once(url, headers: headers, verifyTLS: verifyTLS)
+            let result: HTTPResult
+            do {
+                result = try await once(url, headers: headers, verifyTLS: verifyTLS)
+            } catch let error as RemotesError {
+                throw error
+            } catch {
+                // After a redirect, a failure is named after the server that failed, not the first.
+                if url == start { throw error }
+                throw HTTPFetcher.describe(error, url: url, settings: settings)
+            }
             guard [301, 302, 303, 307, 308].contains(result.status), let location = result.header("location") else {
                 return result
             }

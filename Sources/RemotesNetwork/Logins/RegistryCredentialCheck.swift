@@ -96,11 +96,22 @@ public struct RegistryCredentialCheck: Sendable {
             let answer = try await fetcher.get(https, verifyTLS: !insecure)
             return (RegistryCredentialCheck.base(of: answer.url), answer)
         } catch {
-            // A refused certificate explains more than the plain answer (a TLS port says 400).
-            if Task.isCancelled || RegistryCredentialCheck.isCertificateFailure(error) { throw error }
+            if Task.isCancelled { throw error }
             switch plain {
-            case .success(let answer): return (RegistryCredentialCheck.base(of: answer.url), answer)
-            case .failure(let failure): throw failure
+            case .success(let answer):
+                // http got a 400. A refused certificate or redirect explains more (a TLS port
+                // says 400 to plain HTTP); otherwise a plain server answered 400.
+                if RegistryCredentialCheck.isCertificateFailure(error)
+                    || RegistryCredentialCheck.isRefusedRedirect(error)
+                {
+                    throw error
+                }
+                return (RegistryCredentialCheck.base(of: answer.url), answer)
+            case .failure(let failure):
+                // Both failed. A TLS port closes a plain request, so the https failure (a timeout,
+                // a redirect to http, a body too large) is the one that explains, unless the port
+                // does not speak TLS at all.
+                throw error.message.contains("does not speak TLS") ? failure : error
             }
         }
     }
@@ -116,6 +127,11 @@ public struct RegistryCredentialCheck: Sendable {
     /// words it), rather than a server that does not speak TLS at all.
     static func isCertificateFailure(_ error: RemotesError) -> Bool {
         error.message.contains("TLS with") && error.message.contains("certificate")
+    }
+
+    /// True when https got an answer whose redirect to plain http was refused.
+    static func isRefusedRedirect(_ error: RemotesError) -> Bool {
+        error.message.contains("https must not fall back to http")
     }
 
     /// Gets a token from the realm of a Bearer challenge with Basic credentials; returns the realm.

@@ -23,12 +23,17 @@ final class CLISandbox: Sendable {
     /// The system file the binary is told to use.
     var systemFile: String { folder.path("etc/remote.yaml") }
 
-    /// The environment of a run: a clean one, with the sandbox's HOME and system file.
+    /// The environment of a run: a clean one, with the sandbox's HOME and system file (and the
+    /// sanitizer settings of scripts/sanitize.sh, so that a sanitized binary reports the same way).
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env: [String: String] = [
             "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
             "REMOTES_SYSTEM_CONFIG": systemFile,
         ]
+        let ours = ProcessInfo.processInfo.environment
+        for name in ["ASAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+            if let value = ours[name] { env[name] = value }
+        }
         for (k, v) in extra { env[k] = v }
         return env
     }
