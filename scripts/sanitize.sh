@@ -23,6 +23,8 @@ esac
 export SWIFT_BACKTRACE=enable=no
 # Any report fails the process that made it, and the test that ran it.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1:exitcode=86}
+# Leaks reported at exit in code that is not ours are suppressed, each with its reason.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=86:second_deadlock_stack=1}
 export REMOTES_REQUIRE_PEERS=1
 

@@ -15,7 +15,7 @@ enum TestHTTP {
     }
 
     /// Runs `body` with a client that trusts `caCertificate` (nil: the system roots), does not
-    /// follow redirects and gives up reading after `readTimeout`; shuts the client down afterwards.
+    /// follow redirects and gives up reading after `readTimeout` (stretched under a sanitizer); shuts the client down afterwards.
     static func withClient<T>(
         caCertificate: String? = nil,
         readTimeout: Duration = .seconds(5),
@@ -28,8 +28,8 @@ enum TestHTTP {
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         configuration.redirectConfiguration = .disallow
         configuration.timeout = HTTPClient.Configuration.Timeout(
-            connect: .seconds(2),
-            read: TimeAmount(readTimeout)
+            connect: TimeAmount(SanitizerSlack.scaled(.seconds(3))),
+            read: TimeAmount(SanitizerSlack.scaled(readTimeout))
         )
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {

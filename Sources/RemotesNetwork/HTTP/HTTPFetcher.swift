@@ -82,20 +82,16 @@ public final class HTTPFetcher: Sendable {
     {
         let total = settings.totalTimeout
         do {
-            return try await withThrowingTaskGroup(of: HTTPResult?.self) { group in
-                group.addTask { try await self.follow(url, headers: headers, verifyTLS: verifyTLS) }
-                group.addTask {
-                    try await Task.sleep(for: total)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let result = first else {
-                    throw RemotesError(
-                        .unavailable,
-                        "error making request to server: no complete answer from \(HTTPFetcher.hostPart(url)) within \(HTTPSettings.describe(total))"
-                    )
-                }
-                return result
+            switch await Deadline.race(total, { try await self.follow(url, headers: headers, verifyTLS: verifyTLS) }) {
+            case .finished(let result):
+                return try result.get()
+            case .timedOut:
+                throw RemotesError(
+                    .unavailable,
+                    "error making request to server: no complete answer from \(HTTPFetcher.hostPart(url)) within \(HTTPSettings.describe(total))"
+                )
+            case .cancelled:
+                throw CancellationError()
             }
         } catch let error as RemotesError {
             throw error
