@@ -46,10 +46,12 @@ struct QuickParseTests {
     }
 
     @Test("on 2,000 random command lines, every line QuickParse reads parses identically with ArgumentParser")
-    func agreement() throws {
+    func agreement() async throws {
         var rng = SeededGenerator(seed: 2026)
         var accepted = 0
-        for _ in 0..<2_000 {
+        for index in 0..<2_000 {
+            // Long CPU work: let other tests' timers run on the few threads of the pool.
+            if index % 50 == 0 { await Task.yield() }
             let line = Self.randomLine(&rng)
             guard let quick = QuickParse.command(line) else { continue }
             accepted += 1

@@ -1,4 +1,5 @@
 import Foundation
+import RemotesTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -42,43 +43,12 @@ import Testing
     }
 
     @Test(.enabled(if: canRun, "needs tmux, a built remotes and remotes-test-server"))
-    func tmuxScriptPasses() throws {
+    func tmuxScriptPasses() async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tui-e2e-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
-        let status = try Self.runCleanly(["/bin/bash", Self.script, Self.binary], output: log.path)
+        let status = try await ScriptRun.run(["/bin/bash", Self.script, Self.binary], output: log.path)
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         #expect(status == 0, "\(output)")
         #expect(output.hasSuffix("PASS\n"), "\(output)")
-    }
-
-    /// Runs `arguments` with stdin from /dev/null and stdout and stderr to `output`, with every
-    /// signal unblocked and at its default action (a test runner's threads may block signals,
-    /// and tmux and the UI need SIGCHLD, SIGWINCH and SIGTERM), and waits for it. Foundation's
-    /// `Process` passes its thread's blocked signals on, which hangs tmux.
-    static func runCleanly(_ arguments: [String], output: String) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }

@@ -29,6 +29,16 @@ final class ControlledServices: TUIServices, @unchecked Sendable {
         continuation?.resume(returning: result)
     }
 
+    /// Answers every waiting call with a failure (the test is over).
+    func answerAll() {
+        let all = lock.withLock { () -> [CheckedContinuation<ServiceResult, Never>] in
+            let all = Array(waiting.values)
+            waiting = [:]
+            return all
+        }
+        for continuation in all { continuation.resume(returning: .outcome(.failure(.failed("test ended")))) }
+    }
+
     /// Waits until the call `key` is waiting (about 5 s at most).
     func waitUntilWaiting(_ key: String) async {
         for _ in 0..<500 where !isWaiting(key) {

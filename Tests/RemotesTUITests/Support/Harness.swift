@@ -8,16 +8,24 @@ final class Harness {
     let fixture: Fixture
     let screen: MemoryScreen
     let loop: EventLoop
+    private let services: any TUIServices
 
     init(
         _ fixture: Fixture, size: ScreenSize = ScreenSize(width: 80, height: 24), isRoot: Bool = false,
         services: any TUIServices = UnavailableServices(), monochrome: Bool = false, glyphs: Glyphs = .unicode
     ) {
         self.fixture = fixture
+        self.services = services
         screen = MemoryScreen(size: size, monochrome: monochrome)
         screen.recordsFrames = true
         loop = EventLoop(store: fixture.store(isRoot: isRoot), services: services, screen: screen, glyphs: glyphs)
         loop.start()
+    }
+
+    /// Calls a test left unanswered end here, so that no task stays suspended (and reported
+    /// as leaked by LeakSanitizer) after the test.
+    isolated deinit {
+        (services as? ControlledServices)?.answerAll()
     }
 
     var state: UIState { loop.state }
