@@ -1,10 +1,26 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (see README, "Tests"). On a fresh Debian 12 machine with
 # the Swift toolchain it first installs what the tests need (apt packages: the OCI registry,
-# the keyserver, skopeo, tmux, …), then builds and runs every test with the real peers required.
+# the keyserver, skopeo, tmux, …), then:
+#   1. builds and runs every test with the real peers required;
+#   2. runs each libFuzzer target for FUZZ_SECONDS (default 10) from its seed corpus;
+#   3. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address).
+# Set REMOTES_SKIP_SANITIZER=1 to leave out step 3 on a quick local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+phase() { echo "== $1 ($(($(date +%s) - started)) s so far)"; }
+started=$(date +%s)
+
 ./scripts/install-test-deps.sh
+phase "build"
 swift build --build-tests
+phase "tests"
 REMOTES_REQUIRE_PEERS=1 swift test --skip-build --parallel 2>&1 | tee .build/test.log | grep -vE '^(◇|↳) '
+phase "fuzzing, ${FUZZ_SECONDS:-10} s per target"
+./scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+if [ -z "${REMOTES_SKIP_SANITIZER:-}" ]; then
+    phase "AddressSanitizer"
+    ./scripts/sanitize.sh address
+fi
+phase "all passed"
