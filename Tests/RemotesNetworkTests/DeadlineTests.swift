@@ -19,13 +19,15 @@ import Testing
     @Test func anOperationThatIgnoresCancellationDoesNotHoldTheCallerPastTheDeadline() async {
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = await Deadline.race(.milliseconds(200)) { await Self.stubborn(5) }
+        // The operation takes 120 s; the bound leaves room for a loaded machine (under a
+        // sanitizer, timers on a busy pool have been seen firing 20 s late).
+        let outcome = await Deadline.race(.milliseconds(200)) { await Self.stubborn(120) }
         let elapsed = clock.now - start
         guard case .timedOut = outcome else {
             Issue.record("expected a timeout, got \(outcome)")
             return
         }
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test func aFastOperationWinsWithItsResult() async throws {
@@ -50,9 +52,9 @@ import Testing
     @Test func cancellingTheCallerEndsTheRaceAtOnceAndCancelsTheOperation() async {
         let sawCancel = Flag()
         let caller = Task {
-            await Deadline.race(.seconds(30)) { () async throws -> Int in
+            await Deadline.race(.seconds(300)) { () async throws -> Int in
                 do {
-                    try await Task.sleep(for: .seconds(30))
+                    try await Task.sleep(for: .seconds(300))
                 } catch {
                     sawCancel.set()
                     throw error
@@ -65,12 +67,12 @@ import Testing
         let start = clock.now
         caller.cancel()
         let outcome = await caller.value
-        #expect(clock.now - start < .seconds(5))
+        #expect(clock.now - start < .seconds(60))
         guard case .cancelled = outcome else {
             Issue.record("expected cancelled, got \(outcome)")
             return
         }
-        for _ in 0..<100 where !sawCancel.value { try? await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<3000 where !sawCancel.value { try? await Task.sleep(for: .milliseconds(20)) }
         #expect(sawCancel.value, "the operation was not cancelled")
     }
 

@@ -1,4 +1,4 @@
-import Synchronization
+import RemotesCore
 
 /// Runs an operation against a deadline and returns as soon as either ends, without waiting for
 /// the loser. A task group would wait for its cancelled child, and a request that does not react
@@ -51,7 +51,7 @@ enum Deadline {
             var done = false
             var cleanup: [@Sendable () -> Void] = []
         }
-        private let state = Mutex(State())
+        private let state = Locked(State())
 
         func install(_ continuation: CheckedContinuation<Outcome<T>, Never>) {
             let early = state.withLock { s -> Outcome<T>? in

@@ -4,7 +4,6 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 import RemotesCore
-import Synchronization
 
 /// Makes GET requests for the network layer: TLS verified against the system roots plus an
 /// optional extra CA bundle (or not verified at all, per request, for `--insecure`), connect and
@@ -15,7 +14,7 @@ import Synchronization
 public final class HTTPFetcher: Sendable {
     /// The settings every request uses.
     public let settings: HTTPSettings
-    private let clients = Mutex<(verified: HTTPClient?, unverified: HTTPClient?)>((nil, nil))
+    private let clients = Locked<(verified: HTTPClient?, unverified: HTTPClient?)>((nil, nil))
     private let verifiedTLS: TLSConfiguration
 
     /// Redirects followed at most.

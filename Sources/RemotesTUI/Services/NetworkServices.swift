@@ -1,6 +1,5 @@
 import RemotesCore
 import RemotesNetwork
-import Synchronization
 
 /// The TUI's services on the real network layer: the same discovery, status checks, token
 /// verification and registry/keyserver logins the batch commands use.
@@ -12,10 +11,10 @@ public final class NetworkServices: TUIServices {
     private let fetcher: HTTPFetcher
     private let environment: [String: String]
     /// Remotes whose discovery answer must be fetched again, and whether every remote must.
-    private let stale = Mutex<(all: Bool, fresh: Set<String>)>((false, []))
+    private let stale = Locked<(all: Bool, fresh: Set<String>)>((false, []))
     /// The files as last read here, reused while their fingerprints stay the same: `S` on
     /// 1,000 remotes makes 1,000 calls, which must not read and parse the files 1,000 times.
-    private let lastRead = Mutex<ConfigState?>(nil)
+    private let lastRead = Locked<ConfigState?>(nil)
 
     /// Services over `fetcher` for the files of `store`; `environment` is read for
     /// `APPTAINER_AUTH_FILE`, `DOCKER_CONFIG` and the like.
