@@ -1,0 +1,1 @@
+../../../Sources/RemotesNetwork/Logins/LoopbackHost.swift
