@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RemotesCore
@@ -127,5 +128,34 @@ struct YAMLWriterTests {
     func naturalOrder() {
         let names = ["r10", "aB", "r9", "a_b", "R1", "x01", "x1", "x001", "b2a", "b10"]
         #expect(NaturalKeyOrder.sorted(names) == ["R1", "a_b", "aB", "b2a", "b10", "r9", "r10", "x1", "x01", "x001"])
+    }
+
+    /// Found by FuzzConfigReader (Fuzz/corpus/config/crash-natural-order): names whose digit runs
+    /// overflow, which go-yaml's order (and so ours) cannot rank consistently. The bytes written
+    /// depended on the order the names sat in memory; now they do not.
+    static let unrankableNames =
+        "QWN06XZlOiBEZWZhdWx0UmVtb/9IClJlbW90ZXM6CiAgKfr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6+vr6uvr6+vf6+vr6+vr6IERlZmF1bHRSZW1vdGU6CiAg+vr6+jg4ODg4ODg4ODg4ODg4ODg4ODg4ODj6+vr6+vr6+vr6+vr6+lj6+vr6+vr6+vr6+vr6+vr6+vr6+lP6+iAgRGVmYXVsdFJlbW90ZToKICAgICAgICBVUkk6IGNsb3VkLmFwcHRhaW4xMjY2////ICAgVUplci5vci1nCiAg+vr6+vogIERlZmF1bHRSZW1vdGU6CiAg+vr6+jg4VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVODg4ODg4ODg4ODg4ODg4ODg4ODj6+vr6T3B0aW9uYWwwICAgU3lzdGVlZmF1bHRSZWF1bHRSZW1vdGU6CiAgbW90ZToKICAgIFVSSTogY2xvdWQuYXBwdGFpbmVyLm9yZwogICAgU3lzdGVtOiB0cnVlCg=="
+
+    @Test("names the natural order cannot rank are written in one order, whatever order they were read in")
+    func unrankableNamesWriteStably() throws {
+        let bytes = try #require(Data(base64Encoded: Self.unrankableNames))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let decoded = try ConfigCodec.decode(text, source: "fuzz")
+        let written = ConfigCodec.encode(decoded.config)
+        let again = try ConfigCodec.decode(written, source: "rewritten")
+        #expect(again.config == decoded.config)
+        #expect(ConfigCodec.encode(again.config) == written)
+        // The same names inserted in many different orders write the same bytes.
+        let names = Array(decoded.config.remotes.keys)
+        #expect(names.count >= 4)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var config = decoded.config
+            config.remotes = [:]
+            for name in names.shuffled(using: &rng) { config.remotes[name] = decoded.config.remotes[name] }
+            let shuffled = ConfigCodec.encode(config)
+            let difference = zip(shuffled.split(separator: "\n"), written.split(separator: "\n")).first { $0 != $1 }
+            #expect(shuffled == written, "first different line: \(String(describing: difference))")
+        }
     }
 }

@@ -48,9 +48,12 @@ public enum NaturalKeyOrder {
         return ar.count < br.count
     }
 
-    /// Sorts names the way go-yaml writes map keys.
+    /// Sorts names the way go-yaml writes map keys. `less` is not a strict weak order for every
+    /// input (digit runs that overflow, as in go-yaml), and for such names the result of a sort
+    /// depends on the order it starts from; starting from code-point order makes the bytes we
+    /// write depend on the names only, not on the order a dictionary happens to hold them in.
     public static func sorted<S: Sequence>(_ names: S) -> [String] where S.Element == String {
-        names.sorted(by: less)
+        names.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).sorted(by: less)
     }
 
     private static func isLetter(_ s: Unicode.Scalar) -> Bool {
