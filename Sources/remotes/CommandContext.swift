@@ -24,7 +24,7 @@ struct CommandContext {
     /// A context for the global options' values.
     init(_ globals: GlobalSettings) {
         self.globals = globals
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current()
         self.environment = environment
         console = Console(batch: globals.batch, noColor: globals.noColor, environment: environment)
         let flavor = CommandContext.flavor(globals.flavor, environment: environment)

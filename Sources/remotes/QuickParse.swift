@@ -71,8 +71,9 @@ enum QuickParse {
         }
     }
 
-    /// The commands recognised here.
-    static let commands: Set<String> = ["list", "login"]
+    /// True for the commands recognised here. (A function, not a `Set`: instantiating
+    /// `Set<String>`'s metadata costs a scan of every protocol conformance at start-up.)
+    static func isCommand(_ token: String) -> Bool { token == "list" || token == "login" }
 
     /// Options that take a value, by command ("" for the global ones).
     static let valueOptions: [String: Set<String>] = [
@@ -133,14 +134,14 @@ enum QuickParse {
         func split() -> Tokens? {
             var tokens: Tokens?
             var before: [Option] = []
-            var seen: Set<String> = []
+            var seen: [String] = []  // a handful at most; an array needs no generic metadata
             var index = 0
             while index < arguments.count {
                 let token = arguments[index]
                 index += 1
                 guard token.hasPrefix("-") else {
                     if tokens == nil {
-                        guard QuickParse.commands.contains(token) else { return nil }
+                        guard QuickParse.isCommand(token) else { return nil }
                         tokens = Tokens(command: token, options: before)
                     } else {
                         tokens?.positionals.append(token)
@@ -153,7 +154,9 @@ enum QuickParse {
                 let isFlag = QuickParse.flags[""]!.contains(token) || QuickParse.flags[scope]!.contains(token)
                 guard takesValue || isFlag else { return nil }
                 // An option given twice, or under two of its names, is left to ArgumentParser.
-                guard seen.insert(QuickParse.canonical(token)).inserted else { return nil }
+                let canonical = QuickParse.canonical(token)
+                guard !seen.contains(canonical) else { return nil }
+                seen.append(canonical)
                 var option = Option(name: token, value: nil, afterCommand: tokens != nil)
                 if takesValue {
                     guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
