@@ -9,9 +9,11 @@
 public enum ProcessEnvironment {
     /// Every `NAME=value` of the environment (the first wins when a name repeats, as `getenv`).
     public static func current() -> [String: String] {
-        var result: [String: String] = [:]
         let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
-        guard var entry = start else { return result }
+        guard var entry = start else { return [:] }
+        var count = 0
+        while entry[count] != nil { count += 1 }
+        var result: [String: String] = Dictionary(minimumCapacity: count)
         while let pointer = entry.pointee {
             let text = String(cString: pointer)
             if let equals = text.firstIndex(of: "=") {
