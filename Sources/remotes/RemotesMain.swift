@@ -25,7 +25,8 @@ enum RemotesMain {
             }
             return
         }
-        Task {
+        // On the main actor, as an `async` main runs: the UI expects the main thread.
+        Task { @MainActor in
             if let command {
                 do {
                     try await command.run()
