@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -10,12 +9,12 @@ import Dispatch
 /// The entry point: the common forms of `list` and `login` are read by `QuickParse`, everything
 /// else by ArgumentParser; both run the same command types the same way.
 ///
-/// `main` is synchronous so that `list`, which is offline and synchronous, runs without starting
-/// Swift concurrency's thread pool (a third of its start-up time on Linux); every other command
-/// runs in a task while the main queue is served, as an `async` main would do.
+/// `list` is offline and synchronous, and is called directly on the main actor: awaiting it as
+/// a nonisolated `async` function would start Swift concurrency's thread pool, a third of its
+/// start-up time on Linux.
 @main
 enum RemotesMain {
-    static func main() {
+    static func main() async {
         let command = QuickParse.command(Array(CommandLine.arguments.dropFirst()))
         if case .list(let globals, let format)? = command {
             do {
@@ -25,19 +24,14 @@ enum RemotesMain {
             }
             return
         }
-        // On the main actor, as an `async` main runs: the UI expects the main thread.
-        Task { @MainActor in
-            if let command {
-                do {
-                    try await command.run()
-                } catch {
-                    RemotesCommand.exit(withError: error)
-                }
-            } else {
-                await RemotesCommand.main()
-            }
-            exit(0)
+        guard let command else {
+            await RemotesCommand.main()
+            return
         }
-        dispatchMain()
+        do {
+            try await command.run()
+        } catch {
+            RemotesCommand.exit(withError: error)
+        }
     }
 }
