@@ -213,7 +213,7 @@ struct CommandFormsTests {
 
             await fixture.server.stop()
             // Discovery still comes from the cache; the library itself cannot be reached.
-            let unreachable = try await fixture.run("get-login-password", timeout: "2")
+            let unreachable = try await fixture.run("get-login-password", timeout: "10")
             #expect(unreachable.status == 69)
             #expect(unreachable.stdout == "")
             #expect(unreachable.stderr.hasPrefix("FATAL:   error making request: connection to 127.0.0.1:"))

@@ -101,9 +101,10 @@ struct StatusCheckerTests {
     @Test func allRemotesAreCheckedAtOnce() async throws {
         let sandbox = try NetworkSandbox()
         try await EndpointTestServer.with { server in
-            // Long enough to send 100 requests before the first answer: 4 s, or 30 s under a
-            // sanitizer (ASan has been seen taking 13 s to open the 100 connections).
-            let delay: Duration = SanitizerSlack.factor == 1 ? .seconds(4) : .seconds(30)
+            // Long enough to send 100 requests before the first answer: 8 s (4 s was once not
+            // enough on a loaded 2-core machine), or 30 s under a sanitizer (ASan has been seen
+            // taking 13 s to open the 100 connections).
+            let delay: Duration = SanitizerSlack.factor == 1 ? .seconds(8) : .seconds(30)
             server.misbehave(.slow(headerDelay: delay), at: .suffix("/version"))
             let targets = (1...20).map {
                 NamedRemote(name: "ep\($0)", remote: endpointRemote(server, prefix: "/ep\($0)"))
