@@ -15,23 +15,11 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/tui-concurrency.sh").path
 
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["REMOTES_BIN"], !path.isEmpty { return path }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        while folder.path != "/"
-            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("remotes").path)
-        {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("remotes").path
-    }
+    static var binary: String { ScriptRun.remotesBinary }
 
     static var canRun: Bool {
         FileManager.default.isExecutableFile(atPath: binary)
-            && ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
-                FileManager.default.isExecutableFile(atPath: $0)
-            }
+            && ScriptRun.hasTmux
     }
 
     @Test(

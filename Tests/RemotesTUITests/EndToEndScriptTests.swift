@@ -16,18 +16,7 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/tui-e2e.sh").path
 
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["REMOTES_BIN"], !path.isEmpty { return path }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        // The runner may sit inside a bundle (…/debug/X.xctest/…); walk up to the products folder.
-        while folder.path != "/"
-            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("remotes").path)
-        {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("remotes").path
-    }
+    static var binary: String { ScriptRun.remotesBinary }
 
     /// The test server the script logs in to, next to the binary.
     static var testServer: String {
@@ -37,9 +26,7 @@ import Testing
     static var canRun: Bool {
         FileManager.default.isExecutableFile(atPath: binary)
             && FileManager.default.isExecutableFile(atPath: testServer)
-            && ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
-                FileManager.default.isExecutableFile(atPath: $0)
-            }
+            && ScriptRun.hasTmux
     }
 
     @Test(.enabled(if: canRun, "needs tmux, a built remotes and remotes-test-server"))
