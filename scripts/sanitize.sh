@@ -50,6 +50,11 @@ for sanitizer in "${sanitizers[@]}"; do
     fi
     end=$(date +%s)
     grep -E '^(✘|Test run|.*(AddressSanitizer|ThreadSanitizer|LeakSanitizer))' "$log" | grep -v '^✘ Test.*started' | tail -40 || true
+    if [ $result = FAILED ]; then
+        # The whole text of each failed expectation (a script test's output spans many lines).
+        echo "--- the failed expectations in full:"
+        awk '/recorded an issue/ { on = 1 } /^(✔|◇|↳)/ { on = 0 } /^✘/ && !/recorded an issue/ { on = 0 } on' "$log" | head -300
+    fi
     echo "$sanitizer: $result (build $((built - start)) s, tests $((end - built)) s, total $((end - start)) s; log in $log)"
 done
 exit $status
