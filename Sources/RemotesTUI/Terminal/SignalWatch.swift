@@ -1,12 +1,16 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// The last terminating signal caught (0 for none). Written only by the handler below, read by
-/// the event loop; a plain store of a trivially initialised value is all the handler does.
-nonisolated(unsafe) private var caughtSignal: sig_atomic_t = 0
+/// The last terminating signal caught (0 for none). Written by the handler below on whichever
+/// thread the kernel picked, read by the event loop: a lock-free atomic, so the handler stays
+/// async-signal-safe and the two threads do not race (ThreadSanitizer reported the plain
+/// global this was before).
+private let caughtSignal = Atomic<Int32>(0)
 
 /// Catches SIGINT (Ctrl-C), SIGTERM and SIGHUP while the UI runs, so that the event loop can
 /// leave curses and restore the terminal instead of dying with it in raw mode.
@@ -15,9 +19,9 @@ enum SignalWatch {
 
     /// Installs the handlers (replacing ncurses' own).
     static func install() {
-        caughtSignal = 0
+        caughtSignal.store(0, ordering: .sequentiallyConsistent)
         for number in signals {
-            _ = signal(number) { caught in caughtSignal = caught }
+            _ = signal(number) { caught in caughtSignal.store(caught, ordering: .sequentiallyConsistent) }
         }
     }
 
@@ -38,9 +42,7 @@ enum SignalWatch {
 
     /// The signal caught since the last call, if any.
     static func take() -> Int32? {
-        let value = caughtSignal
-        guard value != 0 else { return nil }
-        caughtSignal = 0
-        return Int32(value)
+        let value = caughtSignal.exchange(0, ordering: .sequentiallyConsistent)
+        return value == 0 ? nil : value
     }
 }
