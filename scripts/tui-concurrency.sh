@@ -12,6 +12,9 @@
 # screen, and exits non-zero on failure.
 set -euo pipefail
 
+# SLACK: waits stretch under a sanitizer.
+source "$(dirname "$0")/lib/slack.sh"
+
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
 [ -x "$BIN" ] || { echo "FAIL: no remotes binary at $BIN (swift build --product remotes)"; exit 1; }
@@ -61,7 +64,7 @@ fail() { echo "FAIL: $*"; echo "last screen:"; cat "$OUT" 2>/dev/null || true; e
 capture() { $T capture-pane -t t -p > "$OUT" 2>/dev/null || true; }
 # wait_for REGEX [timeout_s]: poll the screen until it matches.
 wait_for() {
-  local re=$1 deadline=$(( $(date +%s) + ${2:-10} ))
+  local re=$1 deadline=$(( $(date +%s) + ${2:-10} * SLACK ))
   while (( $(date +%s) < deadline )); do
     capture
     grep -qE -- "$re" "$OUT" && return 0
@@ -108,7 +111,7 @@ landed_while_workers_ran=0
 # attempt NAME SUCCESS-REGEX LANDED-COMMAND: after one key press (done by the caller), wait for
 # the outcome: the change is in the file (and the UI says so), or the UI refused it.
 outcome() {
-  local success=$1 check=$2 deadline=$(( $(date +%s) + 10 ))
+  local success=$1 check=$2 deadline=$(( $(date +%s) + 10 * SLACK ))
   while (( $(date +%s) < deadline )); do
     capture
     if grep -qE -- "$success" "$OUT"; then
@@ -145,7 +148,7 @@ step "the UI adds a remote through the form; a worker's write while the form is 
 fill_form
 # The form keeps the fingerprints of the files as the UI read them; wait until a worker writes.
 seen=$(stat -c %i.%Y.%s "$CONFIG")
-for _ in $(seq 200); do [ "$(stat -c %i.%Y.%s "$CONFIG")" != "$seen" ] && break; sleep 0.05; done
+for _ in $(seq $((200 * SLACK))); do [ "$(stat -c %i.%Y.%s "$CONFIG")" != "$seen" ] && break; sleep 0.05; done
 [ "$(stat -c %i.%Y.%s "$CONFIG")" != "$seen" ] || fail "no worker wrote while the form was open"
 $T send-keys -t t Enter
 outcome 'Remote "tui-added" added' "$added" && fail "a form submitted on stale data was not refused"

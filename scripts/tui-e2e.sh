@@ -11,6 +11,9 @@
 # with the last screen, and exits non-zero on failure.
 set -euo pipefail
 
+# SLACK: waits stretch under a sanitizer.
+source "$(dirname "$0")/lib/slack.sh"
+
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
 SERVER=${REMOTES_TEST_SERVER:-$(dirname "$BIN")/remotes-test-server}
@@ -39,7 +42,7 @@ GOOD_TOKEN="e2e-good-token-$$-$RANDOM$RANDOM"
 BAD_TOKEN="e2e-wrong-token-$$"
 "$SERVER" --token "$GOOD_TOKEN" --version-delay-ms 600 --print-port > "$WORK/server.out" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 200); do grep -q '^listening on ' "$WORK/server.out" && break; sleep 0.05; done
+for _ in $(seq $((200 * SLACK))); do grep -q '^listening on ' "$WORK/server.out" && break; sleep 0.05; done
 SERVER_URL=$(sed -n 's/^listening on //p' "$WORK/server.out" | head -1)
 [ -n "$SERVER_URL" ] || { echo "FAIL: the test server did not start"; cat "$WORK/server.out"; exit 1; }
 SERVER_ADDRESS=${SERVER_URL#http://}
@@ -75,7 +78,7 @@ fail() { echo "FAIL: $*"; echo "last screen:"; cat "$OUT" 2>/dev/null || true; e
 
 # wait_for REGEX [timeout_s]: poll the screen until it matches.
 wait_for() {
-  local re=$1 deadline=$(( $(date +%s) + ${2:-10} ))
+  local re=$1 deadline=$(( $(date +%s) + ${2:-10} * SLACK ))
   while (( $(date +%s) < deadline )); do
     $T capture-pane -t t -p > "$OUT" 2>/dev/null || true
     cat "$OUT" >> "$SEEN"
@@ -241,28 +244,28 @@ wait_for 'TTY=restored'
 
 step "SIGTERM restores the terminal"
 start s
-for _ in $(seq 100); do $T capture-pane -t s -p | grep -q '1 Endpoints' && break; sleep 0.05; done
+for _ in $(seq $((100 * SLACK))); do $T capture-pane -t s -p | grep -q '1 Endpoints' && break; sleep 0.05; done
 SHELL_PID=$($T display-message -p -t s '#{pane_pid}')
 UI_PID=$(pgrep -P "$SHELL_PID" | head -1)
 [ -n "$UI_PID" ] || fail "no remotes process to signal"
 kill -TERM "$UI_PID"
-for _ in $(seq 100); do $T capture-pane -t s -p > "$OUT"; grep -q 'TTY=restored' "$OUT" && break; sleep 0.05; done
+for _ in $(seq $((100 * SLACK))); do $T capture-pane -t s -p > "$OUT"; grep -q 'TTY=restored' "$OUT" && break; sleep 0.05; done
 grep -q 'EXIT=143' "$OUT" || fail "SIGTERM did not end the UI with 143"
 grep -q 'TTY=restored' "$OUT" || fail "terminal modes not restored after SIGTERM"
 
 step "Ctrl-C restores the terminal, even from a form"
 start c
-for _ in $(seq 100); do $T capture-pane -t c -p | grep -q '1 Endpoints' && break; sleep 0.05; done
+for _ in $(seq $((100 * SLACK))); do $T capture-pane -t c -p | grep -q '1 Endpoints' && break; sleep 0.05; done
 $T send-keys -t c a
-for _ in $(seq 100); do $T capture-pane -t c -p | grep -q 'Add remote endpoint' && break; sleep 0.05; done
+for _ in $(seq $((100 * SLACK))); do $T capture-pane -t c -p | grep -q 'Add remote endpoint' && break; sleep 0.05; done
 $T send-keys -t c C-c
-for _ in $(seq 100); do $T capture-pane -t c -p > "$OUT"; grep -q 'TTY=restored' "$OUT" && break; sleep 0.05; done
+for _ in $(seq $((100 * SLACK))); do $T capture-pane -t c -p > "$OUT"; grep -q 'TTY=restored' "$OUT" && break; sleep 0.05; done
 grep -q 'EXIT=130' "$OUT" || fail "Ctrl-C did not end the UI with 130"
 grep -q 'TTY=restored' "$OUT" || fail "terminal modes not restored after Ctrl-C"
 
 step "NO_COLOR: no colour codes, selection still in reverse video"
 start n -e NO_COLOR=1
-for _ in $(seq 100); do $T capture-pane -t n -p | grep -q '1 Endpoints' && break; sleep 0.05; done
+for _ in $(seq $((100 * SLACK))); do $T capture-pane -t n -p | grep -q '1 Endpoints' && break; sleep 0.05; done
 $T capture-pane -t n -p -e > "$OUT"
 grep -qE "$REVERSE" "$OUT" || fail "no reverse video under NO_COLOR"
 COLOUR=$'\e\\[([0-9]+;)*(3[0-7]|4[0-7]|9[0-7]|38|48)(;[0-9]+)*m'

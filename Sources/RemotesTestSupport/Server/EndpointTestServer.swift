@@ -170,9 +170,10 @@ public final class EndpointTestServer: Sendable {
         state.withLockedValue { $0.requests.removeAll() }
     }
 
-    /// Waits until at least `count` requests have been logged; false on timeout.
+    /// Waits until at least `count` requests have been logged; false on timeout (`timeout`
+    /// stretched by `SanitizerSlack`).
     public func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
+        let deadline = ContinuousClock.now + SanitizerSlack.scaled(timeout)
         while requests.count < count {
             if ContinuousClock.now >= deadline || Task.isCancelled { return false }
             try? await Task.sleep(for: .milliseconds(5))

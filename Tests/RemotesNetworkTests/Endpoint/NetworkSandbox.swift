@@ -24,10 +24,11 @@ final class NetworkSandbox: Sendable {
     /// The user file's bytes (nil when missing).
     var userFileBytes: [UInt8]? { FileManager.default.contents(atPath: locations.userFile).map { Array($0) } }
 
-    /// Runs `body` with a fetcher (timeouts `timeout`, optional extra CA) and a discovery over
-    /// this sandbox's cache; shuts the fetcher down afterwards.
+    /// Runs `body` with a fetcher (timeouts `timeout`, by default 10 s stretched by
+    /// `SanitizerSlack`; optional extra CA) and a discovery over this sandbox's cache; shuts the
+    /// fetcher down afterwards.
     func withDiscovery<T>(
-        timeout: Duration = .seconds(10), caFile: String? = nil, maxBytes: Int = 4 << 20,
+        timeout: Duration = SanitizerSlack.scaled(.seconds(10)), caFile: String? = nil, maxBytes: Int = 4 << 20,
         _ body: (ServiceDiscovery) async throws -> T
     ) async throws -> T {
         let settings = HTTPSettings(

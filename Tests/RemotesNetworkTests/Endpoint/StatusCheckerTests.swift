@@ -102,9 +102,9 @@ struct StatusCheckerTests {
         let sandbox = try NetworkSandbox()
         try await EndpointTestServer.with { server in
             // Long enough to send 100 requests before the first answer: 8 s (4 s was once not
-            // enough on a loaded 2-core machine), or 30 s under a sanitizer (ASan has been seen
-            // taking 13 s to open the 100 connections).
-            let delay: Duration = SanitizerSlack.factor == 1 ? .seconds(8) : .seconds(30)
+            // enough on a loaded 2-core machine), or 10 s × the slack under a sanitizer (ASan has
+            // been seen taking 13 s to open the 100 connections).
+            let delay: Duration = SanitizerSlack.factor == 1 ? .seconds(8) : SanitizerSlack.scaled(.seconds(10))
             server.misbehave(.slow(headerDelay: delay), at: .suffix("/version"))
             let targets = (1...20).map {
                 NamedRemote(name: "ep\($0)", remote: endpointRemote(server, prefix: "/ep\($0)"))
@@ -128,7 +128,8 @@ struct StatusCheckerTests {
         let sandbox = try NetworkSandbox()
         try await EndpointTestServer.with { server in
             server.misbehave(.neverAnswer, at: .suffix("/version"))
-            try await sandbox.withDiscovery(timeout: .seconds(30)) { discovery in
+            let timeout = SanitizerSlack.scaled(.seconds(30))
+            try await sandbox.withDiscovery(timeout: timeout) { discovery in
                 let checker = StatusChecker(discovery: discovery)
                 let task = Task { await checker.check(NamedRemote(name: "lib", remote: endpointRemote(server))) }
                 #expect(await server.waitForRequests(count: 6, timeout: .seconds(30)))
@@ -136,8 +137,8 @@ struct StatusCheckerTests {
                 let start = clock.now
                 task.cancel()
                 let report = await task.value
-                // The requests never end on their own (30 s timeout): well under that means cancelled.
-                #expect(clock.now - start < .seconds(25))
+                // The requests never end on their own (`timeout`): well under that means cancelled.
+                #expect(clock.now - start < timeout * 5 / 6)
                 #expect(report.failedServices.count == 5)
                 #expect(report.failedServices.allSatisfy { $0.problem == "cancelled" })
             }

@@ -10,12 +10,13 @@ final class LoginSandbox: Sendable {
     let folder: TemporaryFolder
     let fetcher: HTTPFetcher
 
-    init(caFile: String? = nil, timeout: Duration = .seconds(10)) throws {
+    init(caFile: String? = nil, timeout: Duration = SanitizerSlack.scaled(.seconds(10))) throws {
         folder = try TemporaryFolder(prefix: "remotes-login")
         _ = try folder.makeFolder("home", mode: 0o700)
         fetcher = try HTTPFetcher(
             settings: HTTPSettings(
-                connectTimeout: min(timeout, .seconds(5)), totalTimeout: timeout, extraCAFile: caFile))
+                connectTimeout: min(timeout, SanitizerSlack.scaled(.seconds(5))), totalTimeout: timeout,
+                extraCAFile: caFile))
     }
 
     var home: String { folder.path("home") }
@@ -32,7 +33,7 @@ final class LoginSandbox: Sendable {
     func service(environment: [String: String] = ["PATH": "/usr/bin:/bin"]) -> LoginService {
         LoginService(
             store: ConfigStore(locations: locations, isRoot: false), fetcher: fetcher, environment: environment,
-            helperTimeout: .seconds(20))
+            helperTimeout: SanitizerSlack.scaled(.seconds(20)))
     }
 
     /// A user remote.yaml whose default remote lists `keyservers` (URI, insecure) as external.
@@ -64,7 +65,8 @@ final class LoginSandbox: Sendable {
     /// Makes a sandbox, runs `body` with it, then shuts its HTTP client down and removes it,
     /// also when `body` throws.
     static func with<T>(
-        caFile: String? = nil, timeout: Duration = .seconds(10), _ body: (LoginSandbox) async throws -> T,
+        caFile: String? = nil, timeout: Duration = SanitizerSlack.scaled(.seconds(10)),
+        _ body: (LoginSandbox) async throws -> T,
         isolation: isolated (any Actor)? = #isolation
     ) async throws -> T {
         let sandbox = try LoginSandbox(caFile: caFile, timeout: timeout)

@@ -179,7 +179,7 @@ struct RegistryLoginTests {
     func noPlainHTTPElsewhere() async throws {
         try await EndpointTestServer.with { server in
             // Short: https to the plain server waits for the timeout (longer under a sanitizer).
-            let timeout = SanitizerSlack.factor == 1 ? Duration.seconds(3) : .seconds(15)
+            let timeout = SanitizerSlack.factor == 1 ? Duration.seconds(3) : SanitizerSlack.scaled(.seconds(5))
             try await LoginSandbox.with(timeout: timeout) { sandbox in
                 // 0.0.0.0 reaches this machine but is not a loopback name: https only, so the plain
                 // server never sees a request.
