@@ -75,19 +75,26 @@ enum QuickParse {
     /// `Set<String>`'s metadata costs a scan of every protocol conformance at start-up.)
     static func isCommand(_ token: String) -> Bool { token == "list" || token == "login" }
 
-    /// Options that take a value, by command ("" for the global ones).
-    static let valueOptions: [String: Set<String>] = [
-        "": ["-c", "--config", "--system-config", "--flavor", "--ca-file", "--timeout"],
-        "list": ["--format"],
-        "login": ["-u", "--username", "-p", "--password", "--tokenfile", "--authfile"],
-    ]
+    /// Options that take a value, of a command ("" for the global ones). (Functions returning
+    /// arrays, not a dictionary of sets: that dictionary's generic metadata cost two scans of
+    /// every protocol conformance, a tenth of `list`'s start-up.)
+    static func valueOptions(_ command: String) -> [String] {
+        switch command {
+        case "": ["-c", "--config", "--system-config", "--flavor", "--ca-file", "--timeout"]
+        case "list": ["--format"]
+        case "login": ["-u", "--username", "-p", "--password", "--tokenfile", "--authfile"]
+        default: []
+        }
+    }
 
-    /// Flags, by command ("" for the global ones).
-    static let flags: [String: Set<String>] = [
-        "": ["--batch", "--user-only", "--no-color", "-v", "--verbose"],
-        "list": [],
-        "login": ["--password-stdin", "-i", "--insecure", "--refresh"],
-    ]
+    /// Flags, of a command ("" for the global ones).
+    static func flags(_ command: String) -> [String] {
+        switch command {
+        case "": ["--batch", "--user-only", "--no-color", "-v", "--verbose"]
+        case "login": ["--password-stdin", "-i", "--insecure", "--refresh"]
+        default: []
+        }
+    }
 
     /// Sets a global option; false when `option` is not one.
     private static func apply(_ option: Scanner.Option, to globals: inout GlobalSettings) -> Bool {
@@ -150,8 +157,8 @@ enum QuickParse {
                 }
                 let scope = tokens?.command ?? ""
                 let takesValue =
-                    QuickParse.valueOptions[""]!.contains(token) || QuickParse.valueOptions[scope]!.contains(token)
-                let isFlag = QuickParse.flags[""]!.contains(token) || QuickParse.flags[scope]!.contains(token)
+                    QuickParse.valueOptions("").contains(token) || QuickParse.valueOptions(scope).contains(token)
+                let isFlag = QuickParse.flags("").contains(token) || QuickParse.flags(scope).contains(token)
                 guard takesValue || isFlag else { return nil }
                 // An option given twice, or under two of its names, is left to ArgumentParser.
                 let canonical = QuickParse.canonical(token)

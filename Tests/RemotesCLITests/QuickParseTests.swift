@@ -110,8 +110,8 @@ struct QuickParseTests {
                 default: break
                 }
             }
-            #expect(flags == QuickParse.flags[""]!.union(QuickParse.flags[name]!), "\(name) flags")
-            #expect(options == QuickParse.valueOptions[""]!.union(QuickParse.valueOptions[name]!), "\(name) options")
+            #expect(flags == Set(QuickParse.flags("") + QuickParse.flags(name)), "\(name) flags")
+            #expect(options == Set(QuickParse.valueOptions("") + QuickParse.valueOptions(name)), "\(name) options")
         }
     }
 }
