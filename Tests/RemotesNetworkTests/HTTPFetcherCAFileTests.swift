@@ -30,8 +30,13 @@ struct HTTPFetcherCAFileTests {
         let certificates = try await TestCertificates.shared()
         try await EndpointTestServer.with(tls: certificates.server) { server in
             let url = server.url("/version")
-            let trusting = try HTTPFetcher(settings: HTTPSettings(extraCAFile: certificates.caCertificate))
-            let plain = try HTTPFetcher()
+            // The default timeouts, stretched under a sanitizer.
+            let timeouts = HTTPSettings(
+                connectTimeout: SanitizerSlack.scaled(.seconds(5)), totalTimeout: SanitizerSlack.scaled(.seconds(10)))
+            var withCA = timeouts
+            withCA.extraCAFile = certificates.caCertificate
+            let trusting = try HTTPFetcher(settings: withCA)
+            let plain = try HTTPFetcher(settings: timeouts)
             do {
                 #expect(try await trusting.get(url).status == 404)
                 await #expect {

@@ -42,12 +42,13 @@ enum TestHTTP {
         }
     }
 
-    /// GETs `url` with `client` and reads the whole body.
+    /// GETs `url` with `client` and reads the whole body (`timeout` by default 10 s, stretched by
+    /// `SanitizerSlack`).
     static func get(
         _ client: HTTPClient,
         _ url: String,
         headers: [(String, String)] = [],
-        timeout: Duration = .seconds(10)
+        timeout: Duration = SanitizerSlack.scaled(.seconds(10))
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: url)
         request.headers.add(contentsOf: headers)
@@ -67,9 +68,11 @@ enum TestHTTP {
         }
     }
 
-    /// Runs `curl -sS --max-time 10 <arguments>`.
+    /// Runs `curl -sS --max-time 10 <arguments>` (10 s stretched by `SanitizerSlack`).
     static func curl(_ arguments: [String]) async throws -> ProcessResult {
-        try await TestProcess.run("curl", ["-sS", "--max-time", "10"] + arguments, timeout: .seconds(20))
+        let seconds = 10 * SanitizerSlack.factor
+        return try await TestProcess.run(
+            "curl", ["-sS", "--max-time", "\(seconds)"] + arguments, timeout: .seconds(2 * seconds))
     }
 
     /// The JSON object in `text`, or nil.

@@ -112,21 +112,22 @@ public enum HTTPProbe {
         return try NIOSSLContext(configuration: tls)
     }
 
-    /// Polls `url` until any HTTP response arrives (any status), or throws after `timeout`.
+    /// Polls `url` until any HTTP response arrives (any status), or throws after `timeout`
+    /// (stretched by `SanitizerSlack`).
     public static func waitUntilAnswering(
         _ url: String,
         caCertificate: String? = nil,
         timeout: Duration = .seconds(10),
         whileRunning process: RunningProcess? = nil
     ) async throws -> Response {
-        let deadline = ContinuousClock.now + timeout
+        let deadline = ContinuousClock.now + SanitizerSlack.scaled(timeout)
         var lastError: any Error = ProbeError.timedOut
         while ContinuousClock.now < deadline {
             if let process, let exit = process.exitStatus {
                 throw PeerError.notReady(peer: url, detail: "process ended (\(exit)): \(process.standardError)")
             }
             do {
-                return try await fetch(url, caCertificate: caCertificate, timeout: .seconds(1))
+                return try await fetch(url, caCertificate: caCertificate, timeout: SanitizerSlack.scaled(.seconds(1)))
             } catch {
                 lastError = error
             }

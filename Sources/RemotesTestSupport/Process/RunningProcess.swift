@@ -71,7 +71,8 @@ public final class RunningProcess: Sendable {
     }
 
     /// Waits until `text` shows up in standard output (or error, when `inStandardError`), and
-    /// returns that whole stream. Throws if the process ends first or `timeout` runs out.
+    /// returns that whole stream. Throws if the process ends first or `timeout` (stretched by
+    /// `SanitizerSlack`) runs out.
     @discardableResult
     public func waitForOutput(
         containing text: String,
@@ -79,7 +80,7 @@ public final class RunningProcess: Sendable {
         timeout: Duration = .seconds(10)
     ) async throws -> String {
         let file = inStandardError ? standardErrorPath : standardOutputPath
-        let deadline = ContinuousClock.now + timeout
+        let deadline = ContinuousClock.now + SanitizerSlack.scaled(timeout)
         while true {
             let output = Self.read(file)
             if output.contains(text) { return output }

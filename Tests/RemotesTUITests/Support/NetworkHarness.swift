@@ -57,7 +57,7 @@ final class NetworkHarness {
     /// `/pks/lookup` wanting `keyserverCredentials` when given) and a harness over it; stops the
     /// server and the HTTP client afterwards, also when `body` throws.
     static func with(
-        size: ScreenSize = ScreenSize(width: 80, height: 24), timeout: Duration = .seconds(5),
+        size: ScreenSize = ScreenSize(width: 80, height: 24), timeout: Duration = SanitizerSlack.scaled(.seconds(5)),
         misbehaviours: [PathMatch: Misbehaviour] = [:], keyserverCredentials: BasicCredentials? = nil,
         _ body: (NetworkHarness) async throws -> Void
     ) async throws {
