@@ -45,7 +45,7 @@ public enum HTTPProbe {
         headers: [(String, String)] = [],
         body: [UInt8] = [],
         caCertificate: String? = nil,
-        timeout: Duration = .seconds(5)
+        timeout: Duration = SanitizerSlack.scaled(.seconds(5))
     ) async throws -> Response {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host
