@@ -30,38 +30,13 @@ public enum ScriptRun {
     /// The wait happens on a thread of its own: a blocking `waitpid` on one of the few threads of
     /// Swift's cooperative pool would stall every other test's timers for the script's duration.
     public static func run(_ arguments: [String], output: String) async throws -> Int32 {
-        let pid = try spawn(arguments, output: output)
+        let pid = try Spawner.spawn(
+            Spawner.Request(
+                executable: arguments[0], arguments: Array(arguments.dropFirst()),
+                environment: ProcessInfo.processInfo.environment, workingDirectory: nil,
+                standardInputPath: "/dev/null", standardOutputPath: output, standardErrorPath: nil))
         return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                continuation.resume(returning: (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
-            }
+            Thread.detachNewThread { continuation.resume(returning: Spawner.reapBlocking(pid).code) }
         }
-    }
-
-    private static func spawn(_ arguments: [String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        return pid
     }
 }

@@ -11,7 +11,8 @@ enum Spawner {
         var workingDirectory: String?
         var standardInputPath: String
         var standardOutputPath: String
-        var standardErrorPath: String
+        /// nil: standard error goes where standard output goes (one shared file offset).
+        var standardErrorPath: String?
     }
 
     private typealias AddChdir =
@@ -38,8 +39,12 @@ enum Spawner {
         try check(posix_spawn_file_actions_addopen(&actions, 0, request.standardInputPath, O_RDONLY, 0), request)
         let outputFlags = O_WRONLY | O_CREAT | O_TRUNC
         try check(
-            posix_spawn_file_actions_addopen(&actions, 1, request.standardOutputPath, outputFlags, 0o644), request)
-        try check(posix_spawn_file_actions_addopen(&actions, 2, request.standardErrorPath, outputFlags, 0o644), request)
+            posix_spawn_file_actions_addopen(&actions, 1, request.standardOutputPath, outputFlags, 0o600), request)
+        if let standardErrorPath = request.standardErrorPath {
+            try check(posix_spawn_file_actions_addopen(&actions, 2, standardErrorPath, outputFlags, 0o600), request)
+        } else {
+            try check(posix_spawn_file_actions_adddup2(&actions, 1, 2), request)
+        }
         if let addClosefrom {
             try check(addClosefrom(&actions, 3), request)
         }
@@ -91,7 +96,8 @@ enum Spawner {
         }
     }
 
-    /// Waits for `pid` to end, blocking the calling thread. Only for processes already sent SIGKILL.
+    /// Waits for `pid` to end, blocking the calling thread: only for processes already sent
+    /// SIGKILL, or on a thread of its own (never on Swift's cooperative pool).
     static func reapBlocking(_ pid: pid_t) -> ProcessExit {
         var status: Int32 = 0
         while true {
