@@ -23,10 +23,13 @@ let package = Package(
         // ncursesw through a small shim header (see docs/design.md, "ncurses").
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncurses-dev"])]),
 
+        // Linux calls glibc declares only under _GNU_SOURCE (O_PATH, renameat2).
+        .target(name: "CLinux"),
+
         // The model, the files and the rules. No terminal, no HTTP.
         .target(
             name: "RemotesCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CLinux", .product(name: "Yams", package: "Yams")]
         ),
 
         // Service discovery, tokens, status, registry and keyserver logins, docker config.

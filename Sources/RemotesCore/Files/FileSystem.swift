@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Small POSIX helpers: the core reads and writes files with system calls, so that it controls
 /// modes, fsync, rename and locks exactly.
@@ -39,19 +35,10 @@ public enum FileSystem {
         String(cString: strerror(code))
     }
 
-    /// Creates `path` and missing parents with `mode` (parents that exist are left alone).
+    /// Creates `path` and missing parents with `mode` (parents that exist are left alone),
+    /// through `PathWalker`: no link another user owns is followed, the mode is set by descriptor.
     public static func makeFolders(_ path: String, mode: mode_t) throws(RemotesError) {
-        var st = stat()
-        if stat(path, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .badFile("\(path) is not a folder") }
-            return
-        }
-        let parent = dirname(path)
-        if parent != path { try makeFolders(parent, mode: mode) }
-        if mkdir(path, mode) != 0 && errno != EEXIST {
-            throw .failed("could not create folder \(path): \(errorText())")
-        }
-        _ = chmod(path, mode)  // mkdir applies the umask; the mode we asked for is the one we want
+        _ = try PathWalker.folder(ConfigLocations.absolute(path), createWith: mode)
     }
 
     /// Resolves symlinks in `path` (the file itself may not exist yet).

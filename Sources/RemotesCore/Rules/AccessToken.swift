@@ -20,7 +20,12 @@ public enum AccessToken {
     /// `while reading tokenfile: `.
     public static func readFile(_ path: String) throws(RemotesError) -> String {
         let prefix = "while reading tokenfile: "
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        let fd: Int32
+        do {
+            fd = try PathWalker.openForReading(path)
+        } catch {
+            throw RemotesError(error.category, prefix + error.message)
+        }
         if fd < 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .usage(prefix + "authentication token file not found") }
