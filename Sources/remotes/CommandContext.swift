@@ -31,7 +31,19 @@ struct CommandContext {
         locations = ConfigLocations.resolve(
             flavor: flavor, configFlag: globals.config, systemConfigFlag: globals.systemConfig,
             environment: environment)
-        store = globals.userOnly ? ConfigStore(locations: locations, isRoot: false) : ConfigStore(locations: locations)
+        var store =
+            globals.userOnly ? ConfigStore(locations: locations, isRoot: false) : ConfigStore(locations: locations)
+        store.lockPolicy = CommandContext.lockPolicy(environment: environment, verbose: globals.verbose)
+        self.store = store
+    }
+
+    /// The lock wait: `REMOTES_LOCK_TIMEOUT` or 10 s; with `--verbose`, a `DEBUG:` line when waiting.
+    static func lockPolicy(environment: [String: String], verbose: Bool) -> LockPolicy {
+        var policy = LockPolicy(timeout: LockPolicy.timeout(environment: environment))
+        if verbose {
+            policy.onWait = { @Sendable (text: String) in Console.write(2, "DEBUG:   " + text + "\n") }
+        }
+        return policy
     }
 
     /// `--flavor`, else `$REMOTES_FLAVOR`, else SingularityCE when only its user file exists.

@@ -38,7 +38,10 @@ struct RemotesCommand: AsyncParsableCommand {
                 "the terminal UI needs a terminal on stdin and stdout; use a subcommand instead (see 'remotes --help')")
             throw ExitCode(RemotesExit.usage)
         }
-        let store = context.store
+        // The UI applies changes on its own thread: it waits for a lock at most one second (then
+        // says another process is editing), and never prints about the wait over the screen.
+        var store = context.store
+        store.lockPolicy = LockPolicy(timeout: min(store.lockPolicy.timeout, .seconds(1)))
         let options = TUIOptions(noColor: globals.noColor, environment: context.environment)
         let fetcher: HTTPFetcher
         do {

@@ -14,6 +14,12 @@ public struct RemotesError: Error, Equatable, Sendable, CustomStringConvertible 
         case unavailable
         /// A file changed on disk since it was read; nothing was written (exit 75).
         case changedOnDisk
+        /// Another process held a file's lock for longer than the wait allows; nothing was
+        /// written (exit 75).
+        case busy
+        /// remotes caught itself about to do something wrong (a file it would write does not
+        /// read back as intended) and stopped; nothing was written (exit 70).
+        case internalError
     }
 
     /// The kind of failure.

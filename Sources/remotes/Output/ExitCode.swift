@@ -13,8 +13,11 @@ enum RemotesExit {
     static let badFile: Int32 = 65
     /// A server could not be reached, timed out, or failed (EX_UNAVAILABLE).
     static let unavailable: Int32 = 69
-    /// A file changed while it was being edited; nothing was written (EX_TEMPFAIL).
+    /// A file changed while it was being edited, or another process held its lock too long;
+    /// nothing was written (EX_TEMPFAIL).
     static let changedOnDisk: Int32 = 75
+    /// remotes stopped itself before writing a file it could not read back (EX_SOFTWARE).
+    static let internalError: Int32 = 70
     /// Interrupted by Ctrl-C.
     static let interrupted: Int32 = 130
 
@@ -25,7 +28,8 @@ enum RemotesExit {
         case .failed: return failed
         case .badFile: return badFile
         case .unavailable: return unavailable
-        case .changedOnDisk: return changedOnDisk
+        case .changedOnDisk, .busy: return changedOnDisk
+        case .internalError: return internalError
         }
     }
 }
