@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The one place that changes config files: lock, read both files, merge, apply the rule,
 /// write atomically, unlock. Both front ends go through `apply`.
@@ -13,6 +9,8 @@ public struct ConfigStore: Sendable {
     public var isRoot: Bool
     /// Where the built-in keyserver of an endpoint is looked up.
     public var discoveryCache: DiscoveryCache
+    /// How long a change waits for another process's lock (and who hears about the wait).
+    public var lockPolicy = LockPolicy()
 
     /// A store for `locations`; `isRoot` defaults to the effective user.
     public init(locations: ConfigLocations, isRoot: Bool = geteuid() == 0) {
@@ -42,14 +40,14 @@ public struct ConfigStore: Sendable {
         -> ChangeOutcome
     {
         try prepareUserFolder()
-        let userLock = try FileLock(for: locations.userFile, mode: 0o600)
+        let userLock = try FileLock(for: locations.userFile, policy: lockPolicy)
         defer { userLock.unlock() }
         var systemLock: FileLock?
         defer { systemLock?.unlock() }
         var state = try load()
         if needsSystemFile(change, state: state) && isRoot {
             try FileSystem.makeFolders(FileSystem.dirname(locations.systemFile), mode: 0o755)
-            systemLock = try FileLock(for: locations.systemFile, mode: 0o644)
+            systemLock = try FileLock(for: locations.systemFile, policy: lockPolicy)
             state = try load()
         }
         if let expecting, expecting != state.fingerprints {
@@ -89,15 +87,11 @@ public struct ConfigStore: Sendable {
     }
 
     /// Creates the user folder (0700) if needed, and keeps the standard one at 0700 as
-    /// Apptainer does.
+    /// Apptainer does (by descriptor, and only a folder the user owns).
     private func prepareUserFolder() throws(RemotesError) {
-        let folder = FileSystem.dirname(locations.userFile)
-        try FileSystem.makeFolders(folder, mode: 0o700)
-        if locations.userFileIsStandard {
-            var st = stat()
-            if stat(folder, &st) == 0, st.st_mode & 0o077 != 0, st.st_uid == geteuid() {
-                _ = chmod(folder, 0o700)
-            }
+        let folder = try PathWalker.folder(FileSystem.dirname(locations.userFile), createWith: 0o700)
+        if locations.userFileIsStandard, folder.mode & 0o077 != 0, folder.owner == geteuid() {
+            folder.setMode(0o700)
         }
     }
 
@@ -106,7 +100,9 @@ public struct ConfigStore: Sendable {
     {
         let bytes = Array(ConfigCodec.encode(config).utf8)
         var tighten: mode_t?
-        if !system && locations.userFileIsStandard {
+        // A file that holds a secret is kept to its owner: always the standard file (as
+        // Apptainer does), and any other user file (`--config`) once it holds a token or login.
+        if !system && (locations.userFileIsStandard || config.holdsSecrets) {
             tighten = 0o600
             if file.snapshot.exists && file.snapshot.mode & 0o077 != 0 {
                 notices.append(
@@ -116,7 +112,11 @@ public struct ConfigStore: Sendable {
             }
         }
         let previous = file.snapshot.exists ? file.snapshot : nil
+        let source = file.path
         try AtomicWriter.write(
-            bytes, to: file.path, newFileMode: system ? 0o644 : 0o600, previous: previous, tightenTo: tighten)
+            bytes, to: file.path, newFileMode: system ? 0o644 : 0o600, previous: previous, tightenTo: tighten,
+            readsBackAs: { written in
+                (try? ConfigCodec.decode(String(decoding: written, as: UTF8.self), source: source))?.config == config
+            })
     }
 }

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Service-discovery answers kept on disk, one file per endpoint base URL, in
 /// `<user folder>/remote-cache/` (folder 0700, files 0600). Apptainer's own cache never hits
@@ -43,12 +38,24 @@ public struct DiscoveryCache: Sendable {
         return try? ServiceCatalog.parse(snapshot.bytes)
     }
 
-    /// Stores the discovery answer `json` of `baseURL`.
+    /// Stores the discovery answer `json` of `baseURL`. Without a lock (the cache is worth less
+    /// than lock files beside every entry): when another process replaced the entry meanwhile,
+    /// the write starts again from what is there now.
     public func store(_ json: [UInt8], for baseURL: String) throws(RemotesError) {
         try FileSystem.makeFolders(folder, mode: 0o700)
         let path = file(for: baseURL)
-        let previous = try? FileSnapshot.read(path)
-        try AtomicWriter.write(json, to: path, newFileMode: 0o600, previous: previous, tightenTo: 0o600)
+        let intended = try? ServiceCatalog.parse(json)
+        for attempt in 1...3 {
+            let previous = try FileSnapshot.read(path)
+            do {
+                try AtomicWriter.write(
+                    json, to: path, newFileMode: 0o600, previous: previous, tightenTo: 0o600,
+                    readsBackAs: { written in intended != nil && (try? ServiceCatalog.parse(written)) == intended })
+                return
+            } catch  where error.category == .changedOnDisk && attempt < 3 {
+                continue
+            }
+        }
     }
 
     /// `https://cloud.example.com:8443/x` → `https-cloud-example-com-8443-x` (lowercase letters

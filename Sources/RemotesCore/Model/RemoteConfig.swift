@@ -24,6 +24,11 @@ public struct RemoteConfig: Sendable, Equatable {
 
     /// Remote names in the order go-yaml writes them.
     public var sortedNames: [String] { NaturalKeyOrder.sorted(remotes.keys) }
+
+    /// True when the file would hold a secret: an endpoint token or a login's `Auth`.
+    public var holdsSecrets: Bool {
+        remotes.values.contains { !$0.token.isEmpty } || credentials.contains { !$0.auth.isEmpty }
+    }
 }
 
 /// One remote endpoint (`endpoint.Config`).

@@ -8,6 +8,9 @@ public struct DockerConfigStore: Sendable {
     /// The file.
     public let path: String
 
+    /// How long a change waits for another process's lock.
+    public var lockPolicy = LockPolicy()
+
     /// A store for the file at `path`.
     public init(path: String) {
         self.path = path
@@ -29,17 +32,31 @@ public struct DockerConfigStore: Sendable {
             if empty == DockerConfigFile() { return result }
             try FileSystem.makeFolders(folder, mode: 0o700)
         }
-        let lock = try FileLock(for: path, mode: 0o600)
+        let lock = try FileLock(for: path, policy: lockPolicy)
         defer { lock.unlock() }
         let snapshot = try FileSnapshot.read(path)
         let before = try DockerConfigFile(parsing: snapshot.text, path: path)
         var config = before
         let result = try change(&config)
         if config != before {
+            let source = path
             try AtomicWriter.write(
                 Array(config.text.utf8), to: path, newFileMode: 0o600, previous: snapshot.exists ? snapshot : nil,
-                tightenTo: 0o600)
+                tightenTo: 0o600,
+                readsBackAs: { written in
+                    (try? DockerConfigFile(parsing: String(decoding: written, as: UTF8.self), path: source)) == config
+                })
         }
         return result
+    }
+
+    /// The WARNING for a file that others can read, which the next write tightens to 0600 (it
+    /// holds secrets); nil when its mode is already private or it does not exist.
+    public func permissionWarning() -> Notice? {
+        guard let snapshot = try? FileSnapshot.read(path), snapshot.exists, snapshot.mode & 0o077 != 0 else {
+            return nil
+        }
+        return .warning(
+            "File mode (\(String(snapshot.mode, radix: 8))) on \(path) needs to be 600, fixing that...")
     }
 }

@@ -28,9 +28,14 @@ public struct RegistrySecretStore: Sendable {
     /// How long a helper call may take.
     public let helperTimeout: Duration
 
-    /// A secret store over the docker config at `path`.
-    public init(path: String, environment: [String: String], helperTimeout: Duration = .seconds(30)) {
-        file = DockerConfigStore(path: path)
+    /// A secret store over the docker config at `path`; changes wait for its lock as `lockPolicy` says.
+    public init(
+        path: String, environment: [String: String], helperTimeout: Duration = .seconds(30),
+        lockPolicy: LockPolicy = LockPolicy()
+    ) {
+        var file = DockerConfigStore(path: path)
+        file.lockPolicy = lockPolicy
+        self.file = file
         self.environment = environment
         self.helperTimeout = helperTimeout
     }

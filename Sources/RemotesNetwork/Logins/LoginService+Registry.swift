@@ -7,7 +7,8 @@ extension LoginService {
         guard !request.username.isEmpty else { throw .usage("Docker/OCI registry requires a username") }
         guard !request.password.isEmpty else { throw .usage("a password is required") }
         let location = dockerConfig(authFile: request.authFile)
-        let secrets = RegistrySecretStore(path: location.path, environment: environment, helperTimeout: helperTimeout)
+        let secrets = RegistrySecretStore(
+            path: location.path, environment: environment, helperTimeout: helperTimeout, lockPolicy: store.lockPolicy)
         // Refuse a broken docker config, a missing helper or a broken remote.yaml before the
         // registry is asked anything.
         _ = try secrets.helper(for: registry.serverKey)
@@ -22,6 +23,7 @@ extension LoginService {
                     "The registry at \(verification.baseURL) answered without asking for credentials, so it did not check them; the login is stored anyway"
                 ))
         }
+        if let warning = secrets.file.permissionWarning() { notices.append(warning) }
         let place = try await secrets.store(
             server: registry.serverKey, username: request.username, password: request.password)
         notices.append(.info("Token stored in \(place)"))
@@ -40,7 +42,8 @@ extension LoginService {
     func logoutOfRegistry(uri: String, authFile: String?) async throws(RemotesError) -> LogoutReport {
         let registry = try RegistryAddress(parsing: uri)
         let location = dockerConfig(authFile: authFile)
-        let secrets = RegistrySecretStore(path: location.path, environment: environment, helperTimeout: helperTimeout)
+        let secrets = RegistrySecretStore(
+            path: location.path, environment: environment, helperTimeout: helperTimeout, lockPolicy: store.lockPolicy)
         let removed = try await secrets.erase(server: registry.serverKey, otherKeys: registry.legacyServerKeys)
         var notices: [Notice] = []
         if removed.isEmpty {
