@@ -1,7 +1,8 @@
-/// What `list` shows and the TUI draws: remotes, the default remote's keyservers, and logins,
-/// computed once from a `ConfigState` so both front ends show the same thing.
-public struct ConfigOverview: Sendable, Equatable {
-    /// One remote.
+/// What `list` prints and the UI's three panes draw: the one place where rows are derived from
+/// the files, sorted and numbered. `list`, `list --format json`, `keyserver list` and the UI
+/// read it; none of them derives rows of its own.
+public struct ConfigOverview: Sendable {
+    /// One remote endpoint.
     public struct RemoteRow: Sendable, Equatable {
         /// Name.
         public var name: String
@@ -13,87 +14,143 @@ public struct ConfigOverview: Sendable, Equatable {
         public var isGlobal: Bool
         /// The administrator made it exclusive.
         public var isExclusive: Bool
-        /// Discovery goes over https.
-        public var isSecure: Bool
+        /// Discovery goes over http (`Insecure`).
+        public var isInsecure: Bool
         /// A token is stored.
         public var isLoggedIn: Bool
+        /// Discovery goes over https.
+        public var isSecure: Bool { !isInsecure }
     }
 
-    /// One keyserver in use (skipped entries are not shown).
+    /// One keyserver of a remote.
     public struct KeyserverRow: Sendable, Equatable {
         /// URL, or nil when it is the built-in keyserver and discovery has not told it yet.
         public var uri: String?
-        /// 1-based order.
-        public var order: Int
+        /// 1-based order among the entries in use; nil for a skipped (removed built-in) entry.
+        public var order: Int?
         /// It is the endpoint's own (built-in) keyserver rather than one added.
         public var isBuiltin: Bool
         /// The list lives in the system file.
         public var isGlobal: Bool
         /// http allowed, TLS not verified.
         public var isInsecure: Bool
+        /// A keyserver login is stored for it.
+        public var isLoggedIn: Bool
+    }
+
+    /// What a login is to.
+    public enum LoginKind: String, Sendable, Equatable {
+        /// An OCI registry (`docker://`, `oras://`).
+        case registry
+        /// A keyserver (`https://`, `http://`).
+        case keyserver
     }
 
     /// One login to a registry or keyserver.
     public struct LoginRow: Sendable, Equatable {
         /// What was logged in to, e.g. `docker://registry.example.com`.
         public var uri: String
-        /// `registry` or `keyserver`.
-        public var kind: String
+        /// Registry or keyserver.
+        public var kind: LoginKind
         /// http allowed, TLS not verified.
         public var isInsecure: Bool
     }
 
-    /// Remotes in byte order of their names.
-    public var remotes: [RemoteRow]
+    /// Remotes in byte order of their names (Go's `sort.Strings`, as Apptainer lists them).
+    public let remotes: [RemoteRow]
     /// The default remote's name, if it exists.
-    public var defaultRemote: String?
-    /// Keyservers of the default remote.
-    public var keyservers: [KeyserverRow]
+    public let defaultRemote: String?
     /// Logins in file order.
-    public var logins: [LoginRow]
+    public let logins: [LoginRow]
+    /// The merged config the rows come from.
+    private let merged: RemoteConfig
+    /// Built-in keyservers known without the network, by remote name.
+    private var builtinKeyservers: [String: String]
+    /// Keyservers that have a login.
+    private let keyserverLogins: Set<KeyserverAddress>
+
+    /// Which remotes' built-in keyservers to look up (each may read a discovery cache file).
+    public enum BuiltinLookup: Sendable {
+        /// Only the default remote's (what `list` shows).
+        case defaultRemote
+        /// Every remote's (the UI shows any remote's keyservers).
+        case everyRemote
+    }
 
     /// The overview of `state`; `builtinKeyserver` tells the built-in keyserver of a remote
     /// when it is known without the network.
-    public init(state: ConfigState, builtinKeyserver: (Remote) -> String?) {
+    public init(state: ConfigState, builtinKeyserver: (Remote) -> String?, lookUp: BuiltinLookup = .defaultRemote) {
         let merged = state.merged
-        let names = ConfigOverview.byteOrder(merged.remotes.keys)
-        remotes = names.compactMap { name in
+        self.merged = merged
+        remotes = ConfigOverview.byteOrder(merged.remotes.keys).compactMap { name in
             guard let r = merged.remotes[name] else { return nil }
             return RemoteRow(
                 name: name, uri: r.uri, isDefault: name == merged.active, isGlobal: r.system,
-                isExclusive: r.exclusive, isSecure: !r.insecure, isLoggedIn: r.isLoggedIn)
+                isExclusive: r.exclusive, isInsecure: r.insecure, isLoggedIn: r.isLoggedIn)
         }
-        if let active = merged.remotes[merged.active] {
-            defaultRemote = merged.active
-            keyservers = ConfigOverview.keyservers(of: active, builtinKeyserver: builtinKeyserver)
-        } else {
-            defaultRemote = nil
-            keyservers = []
+        defaultRemote = merged.remotes[merged.active] == nil ? nil : merged.active
+        var builtins: [String: String] = [:]
+        let candidates = lookUp == .everyRemote ? Array(merged.remotes.keys) : defaultRemote.map { [$0] } ?? []
+        for name in candidates {
+            if let remote = merged.remotes[name], remote.keyservers.isEmpty, let uri = builtinKeyserver(remote) {
+                builtins[name] = uri
+            }
         }
+        builtinKeyservers = builtins
+        keyserverLogins = Set(merged.credentials.compactMap { KeyserverAddress($0.uri) })
         logins = merged.credentials.map { c in
             LoginRow(
-                uri: c.uri, kind: LoginAddress(c.uri)?.isRegistry == true ? "registry" : "keyserver",
+                uri: c.uri, kind: LoginAddress(c.uri)?.isRegistry == true ? .registry : .keyserver,
                 isInsecure: c.insecure)
         }
     }
 
-    /// Names in byte order (Go's `sort.Strings`): uppercase before lowercase.
-    public static func byteOrder<S: Sequence>(_ names: S) -> [String] where S.Element == String {
-        names.map { (Array($0.utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    /// Records the built-in keyserver of remote `name` that service discovery told later (a
+    /// status check); true when it was not known before and the remote has no list of its own.
+    @discardableResult
+    public mutating func learnBuiltinKeyserver(_ uri: String, of name: String) -> Bool {
+        guard builtinKeyservers[name] == nil, merged.remotes[name]?.keyservers.isEmpty == true else { return false }
+        builtinKeyservers[name] = uri
+        return true
     }
 
-    /// The keyservers in use of `remote`, in order, with the built-in one made explicit.
-    public static func keyservers(of remote: Remote, builtinKeyserver: (Remote) -> String?) -> [KeyserverRow] {
+    /// The default remote's keyservers in use, in order (`list`'s Keyservers section).
+    public var keyservers: [KeyserverRow] {
+        defaultRemote.map { keyservers(of: $0).filter { $0.order != nil } } ?? []
+    }
+
+    /// Every keyserver of remote `name`: the entries in use with their order, then skipped ones.
+    /// A remote without a list has its built-in keyserver (uri nil when not yet discovered).
+    public func keyservers(of name: String) -> [KeyserverRow] {
+        guard let remote = merged.remotes[name] else { return [] }
+        func loggedIn(_ uri: String?) -> Bool {
+            guard let uri, !keyserverLogins.isEmpty, let address = KeyserverAddress(uri) else { return false }
+            return keyserverLogins.contains(address)
+        }
         guard !remote.keyservers.isEmpty else {
+            let uri = builtinKeyservers[name]
             return [
                 KeyserverRow(
-                    uri: builtinKeyserver(remote), order: 1, isBuiltin: true, isGlobal: remote.system, isInsecure: false
-                )
+                    uri: uri, order: 1, isBuiltin: true, isGlobal: remote.system, isInsecure: false,
+                    isLoggedIn: loggedIn(uri))
             ]
         }
-        return remote.keyservers.filter { !$0.skip }.enumerated().map { index, k in
+        let inUse = remote.keyservers.filter { !$0.skip }
+        let skipped = remote.keyservers.filter(\.skip)
+        return inUse.enumerated().map { index, k in
             KeyserverRow(
-                uri: k.uri, order: index + 1, isBuiltin: !k.external, isGlobal: remote.system, isInsecure: k.insecure)
+                uri: k.uri, order: index + 1, isBuiltin: !k.external, isGlobal: remote.system,
+                isInsecure: k.insecure, isLoggedIn: loggedIn(k.uri))
         }
+            + skipped.map { k in
+                KeyserverRow(
+                    uri: k.uri, order: nil, isBuiltin: !k.external, isGlobal: remote.system, isInsecure: k.insecure,
+                    isLoggedIn: loggedIn(k.uri))
+            }
+    }
+
+    /// Names in byte order (Go's `sort.Strings`): uppercase before lowercase.
+    public static func byteOrder<S: Sequence>(_ names: S) -> [String] where S.Element == String {
+        names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

@@ -94,10 +94,9 @@ extension UIState {
             messages = [Message(.info, "Status of \(remote): \(status.summary)")] + status.notices.map(Message.init)
             // The check learnt the built-in keyserver of a remote without a keyserver list,
             // which only service discovery knows: the Keyservers pane shows it from now on.
-            if let keyserver = status.builtinKeyserver, config?.builtinKeyservers[remote] == nil,
-                config?.state.merged.remotes[remote]?.keyservers.isEmpty == true
+            if let keyserver = status.builtinKeyserver,
+                config?.overview.learnBuiltinKeyserver(keyserver, of: remote) == true
             {
-                config?.builtinKeyservers[remote] = keyserver
                 keepSelectionsInView()
             }
         case .status(.failure(let error)):

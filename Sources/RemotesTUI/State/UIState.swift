@@ -56,36 +56,36 @@ struct UIState: Sendable {
     }
 
     /// Endpoint rows that pass the filter.
-    var visibleEndpoints: [EndpointRow] { endpointList.rows }
+    var visibleEndpoints: [ConfigOverview.RemoteRow] { endpointList.rows }
 
     /// The endpoint whose keyservers are shown and that `u`, `l`, `o`, `s` act on.
-    var selectedEndpoint: EndpointRow? {
+    var selectedEndpoint: ConfigOverview.RemoteRow? {
         let list = endpointList
         if let key = pane(.endpoints).selected, let index = list.positions[key] { return list.rows[index] }
         return list.rows.first
     }
 
     /// Keyserver rows of the selected endpoint that pass the filter.
-    var visibleKeyservers: [KeyserverRow] {
+    var visibleKeyservers: [ConfigOverview.KeyserverRow] {
         guard let config, let endpoint = selectedEndpoint else { return [] }
         let filter = pane(.keyservers).filter
-        return config.keyserverRows(of: endpoint.name).filter { matches(filter, $0.uri) }
+        return config.keyserverRows(of: endpoint.name).filter { matches(filter, $0.uri ?? "") }
     }
 
-    var selectedKeyserver: KeyserverRow? {
+    var selectedKeyserver: ConfigOverview.KeyserverRow? {
         let rows = visibleKeyservers
         let key = pane(.keyservers).selected
         return rows.first { $0.uri == key } ?? rows.first
     }
 
     /// Login rows that pass the filter.
-    var visibleLogins: [LoginRow] {
+    var visibleLogins: [ConfigOverview.LoginRow] {
         let rows = config?.loginRows ?? []
         let filter = pane(.logins).filter
         return rows.filter { matches(filter, $0.uri, $0.kind.rawValue) }
     }
 
-    var selectedLogin: LoginRow? {
+    var selectedLogin: ConfigOverview.LoginRow? {
         let rows = visibleLogins
         let key = pane(.logins).selected
         return rows.first { $0.uri == key } ?? rows.first
@@ -104,7 +104,7 @@ struct UIState: Sendable {
     func visibleKey(_ pane: Pane, at index: Int) -> String {
         switch pane {
         case .endpoints: return endpointList.rows[index].name
-        case .keyservers: return visibleKeyservers[index].uri
+        case .keyservers: return visibleKeyservers[index].uri ?? ""
         case .logins: return visibleLogins[index].uri
         }
     }

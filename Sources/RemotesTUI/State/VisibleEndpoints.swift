@@ -1,3 +1,5 @@
+import RemotesCore
+
 /// The endpoint rows that pass the Endpoints pane's filter, with each row's position by name.
 /// `UIState` keeps one up to date whenever the files or that filter change, so that moving
 /// through 10,000 remotes neither filters nor searches them again on every key; and a filter
@@ -6,7 +8,7 @@ struct VisibleEndpoints: Sendable {
     /// The filter the rows were chosen with.
     let filter: String
     /// The rows, in `remote list` order.
-    let rows: [EndpointRow]
+    let rows: [ConfigOverview.RemoteRow]
     /// The index in `rows` of each row, by name.
     let positions: [String: Int]
     /// For each row, its index in the config's `endpointRows`; nil when every row is shown.
@@ -15,7 +17,7 @@ struct VisibleEndpoints: Sendable {
     /// No rows.
     static let empty = VisibleEndpoints(filter: "", rows: [], positions: [:], sourceIndices: nil)
 
-    private init(filter: String, rows: [EndpointRow], positions: [String: Int], sourceIndices: [Int]?) {
+    private init(filter: String, rows: [ConfigOverview.RemoteRow], positions: [String: Int], sourceIndices: [Int]?) {
         self.filter = filter
         self.rows = rows
         self.positions = positions

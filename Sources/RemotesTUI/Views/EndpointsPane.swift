@@ -18,7 +18,7 @@ enum EndpointsPane {
         let cells = { (index: Int) -> [TableCell] in
             let row = rows[index]
             let task = state.task(forEndpoint: row.name)
-            var login = TableCell(row.loggedIn ? g.check : "", CellStyle(color: .good))
+            var login = TableCell(row.isLoggedIn ? g.check : "", CellStyle(color: .good))
             if case .loginEndpoint = task?.kind { login = TableCell(spinner, .bold) }
             var status = TableCell("")
             switch state.statusCells[row.name] {
@@ -30,9 +30,9 @@ enum EndpointsPane {
                 TableCell(row.name, row.isDefault ? .bold : .plain),
                 TableCell(row.uri),
                 TableCell(row.isDefault ? g.check : "", CellStyle(color: .accent)),
-                TableCell(row.global ? g.check : ""),
-                TableCell(row.exclusive ? g.check : ""),
-                row.insecure
+                TableCell(row.isGlobal ? g.check : ""),
+                TableCell(row.isExclusive ? g.check : ""),
+                row.isInsecure
                     ? TableCell(g.insecure, CellStyle(color: .warning)) : TableCell(g.check, CellStyle(color: .good)),
                 login,
                 status,

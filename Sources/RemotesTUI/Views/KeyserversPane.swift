@@ -16,16 +16,16 @@ enum KeyserversPane {
             if row.order == nil {
                 source = "removed"
             } else {
-                source = row.builtin ? "built-in" : "added"
+                source = row.isBuiltin ? "built-in" : "added"
             }
             let dim: CellStyle = row.order == nil ? .dim : .plain
             return [
                 TableCell(row.order.map { "#\($0)" } ?? "-", dim),
-                TableCell(row.uri, dim),
-                row.insecure
+                TableCell(row.uri ?? "", dim),
+                row.isInsecure
                     ? TableCell(g.insecure, CellStyle(color: .warning)) : TableCell(g.check, CellStyle(color: .good)),
                 TableCell(source, dim),
-                TableCell(row.loggedIn ? g.check : "", CellStyle(color: .good)),
+                TableCell(row.isLoggedIn ? g.check : "", CellStyle(color: .good)),
             ]
         }
         let endpoint = state.selectedEndpoint

@@ -13,7 +13,7 @@ enum LoginsPane {
             return [
                 TableCell(row.uri),
                 TableCell(row.kind.rawValue),
-                row.insecure
+                row.isInsecure
                     ? TableCell(g.insecure, CellStyle(color: .warning)) : TableCell(g.check, CellStyle(color: .good)),
             ]
         }

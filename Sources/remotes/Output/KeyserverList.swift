@@ -41,22 +41,24 @@ enum KeyserverList {
                 }
             }
         }
-        context.console.out(render(merged, names: names, unavailable: failed, store: context.store))
+        let overview = ConfigOverview(
+            state: state, builtinKeyserver: context.store.builtinKeyserver, lookUp: .everyRemote)
+        context.console.out(render(overview, names: names, unavailable: failed))
     }
 
     /// The text of the list.
-    static func render(_ merged: RemoteConfig, names: [String], unavailable: Set<String>, store: ConfigStore) -> String
-    {
+    static func render(_ overview: ConfigOverview, names: [String], unavailable: Set<String>) -> String {
         var out = ""
+        let remotes = Dictionary(overview.remotes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for name in names {
-            guard let remote = merged.remotes[name] else { continue }
-            out += "\n\(name) \(remote.system ? "*" : "")\(merged.active == name ? "^" : "")\n"
+            guard let remote = remotes[name] else { continue }
+            out += "\n\(name) \(remote.isGlobal ? "*" : "")\(remote.isDefault ? "^" : "")\n"
             var table = TabWriter()
-            let rows = ConfigOverview.keyservers(of: remote, builtinKeyserver: store.builtinKeyserver)
+            let rows = overview.keyservers(of: name).filter { $0.order != nil }
             if unavailable.contains(name) || rows.contains(where: { $0.uri == nil }) {
                 table.row(" ", "(unable to fetch associated keyserver info for this endpoint)")
             } else {
-                for row in rows { table.row(" ", "#\(row.order)", row.uri ?? "", row.isInsecure ? "" : "🔒") }
+                for row in rows { table.row(" ", "#\(row.order ?? 0)", row.uri ?? "", row.isInsecure ? "" : "🔒") }
             }
             out += table.render()
         }

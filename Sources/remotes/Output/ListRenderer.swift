@@ -26,7 +26,7 @@ enum ListRenderer {
             for k in overview.keyservers {
                 keyservers.row(
                     k.uri ?? "(not yet discovered)", k.isGlobal ? "YES" : "NO", k.isInsecure ? "YES" : "NO",
-                    "\(k.order)\(k.isBuiltin ? "*" : "")")
+                    "\(k.order ?? 0)\(k.isBuiltin ? "*" : "")")
             }
             out += keyservers.render()
             out += "\n* Active cloud services keyserver\n"
@@ -53,9 +53,11 @@ enum ListRenderer {
                     secure: $0.isSecure, loggedIn: $0.isLoggedIn)
             },
             keyservers: overview.keyservers.map {
-                .init(uri: $0.uri, order: $0.order, builtin: $0.isBuiltin, global: $0.isGlobal, insecure: $0.isInsecure)
+                .init(
+                    uri: $0.uri, order: $0.order ?? 0, builtin: $0.isBuiltin, global: $0.isGlobal,
+                    insecure: $0.isInsecure)
             },
-            logins: overview.logins.map { .init(uri: $0.uri, kind: $0.kind, insecure: $0.isInsecure) })
+            logins: overview.logins.map { .init(uri: $0.uri, kind: $0.kind.rawValue, insecure: $0.isInsecure) })
         return JSONOutput.encode(document)
     }
 }
