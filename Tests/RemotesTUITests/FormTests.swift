@@ -202,6 +202,6 @@ import Testing
         #expect(h.state.mode == .browse)
         let system = try String(contentsOfFile: fixture.locations.systemFile, encoding: .utf8)
         #expect(system.contains("site:"))
-        #expect(h.state.selectedEndpoint?.global == true)
+        #expect(h.state.selectedEndpoint?.isGlobal == true)
     }
 }

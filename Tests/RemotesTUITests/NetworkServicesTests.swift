@@ -235,7 +235,7 @@ import Testing
             await n.settle()
             await h.pump { !h.state.visibleKeyservers.isEmpty }
             #expect(h.state.visibleKeyservers.map(\.uri) == [n.server.url("/ep2/keys")])
-            #expect(h.state.visibleKeyservers.first?.builtin == true)
+            #expect(h.state.visibleKeyservers.first?.isBuiltin == true)
         }
     }
 

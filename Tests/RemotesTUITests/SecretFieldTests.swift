@@ -71,7 +71,7 @@ import Testing
         // The service's line stays before the write's.
         #expect(h.message.hasPrefix("INFO: Access Token Verified!  INFO: Token stored in"))
         #expect(try fixture.readUser().contains("Token: \(token)"))
-        #expect(h.state.selectedEndpoint?.loggedIn == true)
+        #expect(h.state.selectedEndpoint?.isLoggedIn == true)
         #expect(!h.text.contains(token))
     }
 

@@ -1,54 +1,11 @@
 import RemotesCore
 
-/// Keys in an open form, and what submitting each form does.
+/// What submitting each form does.
 extension UIState {
-    /// Runs `body` on the focused field of the open form (ignored while a login is checked).
-    mutating func editForm(_ body: (inout FormField) -> Void) -> [Effect] {
-        guard var form, form.pendingTask == nil else { return [] }
-        body(&form.fields[form.focus])
-        form.error = nil
-        mode = .form(form)
-        return []
-    }
-
-    mutating func performFormAction(_ action: Action) -> [Effect] {
+    /// Enter in a form: submits it.
+    mutating func submitForm() -> [Effect] {
         guard var form else { return [] }
-        switch action {
-        case .fieldNext:
-            form.focus = (form.focus + 1) % form.fields.count
-        case .fieldPrevious:
-            form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        case .toggle:
-            return editForm { $0.checked.toggle() }
-        case .caretLeft:
-            form.fields[form.focus].caret = max(0, form.focusedField.caret - 1)
-        case .caretRight:
-            form.fields[form.focus].caret = min(form.focusedField.text.count, form.focusedField.caret + 1)
-        case .caretHome:
-            form.fields[form.focus].caret = 0
-        case .caretEnd:
-            form.fields[form.focus].caret = form.focusedField.text.count
-        case .deleteBackward:
-            return editForm { $0.deleteBackward() }
-        case .deleteForward:
-            return editForm { $0.deleteForward() }
-        case .clearField:
-            return editForm { $0.clear() }
-        case .closeForm:
-            form.clearSecrets()
-            mode = .browse
-            if let id = form.pendingTask, let task = tasks.removeValue(forKey: id) {
-                messages = [Message(.info, "Cancelled: \(task.summary)")]
-                return [.cancelTask(id: id)]
-            }
-            return []
-        case .submit:
-            return submit(&form)
-        default:
-            return []
-        }
-        mode = .form(form)
-        return []
+        return submit(&form)
     }
 
     /// Checks the form; on a local error keeps it open with the error next to the field,

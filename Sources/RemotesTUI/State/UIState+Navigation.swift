@@ -1,21 +1,25 @@
-/// Moving the selection, keeping it in view, and scrolling the help.
+/// Moving the selection and keeping it in view.
 extension UIState {
     /// Moves the focused pane's selection by `delta` rows, stopping at the ends.
-    mutating func moveSelection(by delta: Int) {
+    @discardableResult
+    mutating func moveSelection(by delta: Int) -> [Effect] {
         let count = visibleCount(focus)
-        guard count > 0 else { return }
+        guard count > 0 else { return [] }
         let index = selectedIndex(focus) ?? 0
         let target = min(count - 1, max(0, index + delta))
         let key = visibleKey(focus, at: target)
         update(focus) { $0.selected = key }
+        return []
     }
 
     /// Selects row `index` of the focused pane (clamped; `Int.max` is the last row).
-    mutating func moveSelection(to index: Int) {
+    @discardableResult
+    mutating func moveSelection(to index: Int) -> [Effect] {
         let count = visibleCount(focus)
-        guard count > 0 else { return }
+        guard count > 0 else { return [] }
         let key = visibleKey(focus, at: min(count - 1, max(0, index)))
         update(focus) { $0.selected = key }
+        return []
     }
 
     /// Makes every pane's selection valid (the first row when the remembered one is gone) and
@@ -51,30 +55,5 @@ extension UIState {
             update(pane) { $0.selected = fallback }
         }
         keepSelectionsInView()
-    }
-
-    /// The help's lines, as the help view draws them (used to bound scrolling).
-    var helpLineCount: Int {
-        HelpView.lines().count
-    }
-
-    /// How many help lines fit in the help box.
-    var helpPageRows: Int { max(1, size.height - 5) }
-
-    var maxHelpScroll: Int { max(0, helpLineCount - helpPageRows) }
-
-    mutating func scrollHelp(_ action: Action) {
-        guard case .help(let scroll) = mode else { return }
-        var next = scroll
-        switch action {
-        case .scrollUp: next -= 1
-        case .scrollDown: next += 1
-        case .scrollPageUp: next -= helpPageRows
-        case .scrollPageDown: next += helpPageRows
-        case .scrollTop: next = 0
-        case .scrollBottom: next = maxHelpScroll
-        default: break
-        }
-        mode = .help(scroll: min(maxHelpScroll, max(0, next)))
     }
 }

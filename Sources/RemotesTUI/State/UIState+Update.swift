@@ -34,7 +34,9 @@ extension UIState {
                 messages = [Message(.warning, "\(binding.summary): \(reason)")]
                 return []
             }
-            return perform(binding.action)
+            let effects = binding.run(&self)
+            keepSelectionsInView()
+            return effects
         }
         switch (mode, key) {
         case (.form, .character(let c)): return editForm { $0.insert(String(c)) }
@@ -57,79 +59,6 @@ extension UIState {
         var text = text
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
         return text.replacing("\r\n", with: " ").replacing("\n", with: " ")
-    }
-
-    /// Runs `action`.
-    mutating func perform(_ action: Action) -> [Effect] {
-        switch action {
-        case .nextPane: focus = focus.next
-        case .previousPane: focus = focus.previous
-        case .focusEndpoints: focus = .endpoints
-        case .focusKeyservers: focus = .keyservers
-        case .focusLogins: focus = .logins
-        case .moveUp: moveSelection(by: -1)
-        case .moveDown: moveSelection(by: 1)
-        case .moveTop: moveSelection(to: 0)
-        case .moveBottom: moveSelection(to: Int.max)
-        case .pageUp: moveSelection(by: -max(1, layout.frame(focus).itemRows - 1))
-        case .pageDown: moveSelection(by: max(1, layout.frame(focus).itemRows - 1))
-        case .filter:
-            mode = .filtering
-        case .filterAccept:
-            mode = .browse
-        case .filterClear:
-            update(focus) { $0.filter = "" }
-            mode = .browse
-            keepSelectionsInView()
-        case .cancel: return cancelOrClearFilter()
-        case .help:
-            mode = .help(scroll: 0)
-        case .closeHelp:
-            mode = .browse
-        case .scrollUp, .scrollDown, .scrollPageUp, .scrollPageDown, .scrollTop, .scrollBottom:
-            scrollHelp(action)
-        case .quit:
-            quitting = true
-            return tasks.keys.sorted().map { Effect.cancelTask(id: $0) } + [.quit(exitCode: 0)]
-        case .reload:
-            return [.reload(.userRequest)]
-        case .addRemote, .removeRemote, .useRemote, .loginEndpoint, .logoutEndpoint, .status, .statusAll:
-            return performEndpointAction(action)
-        case .addKeyserver, .removeKeyserver, .moveKeyserverUp, .moveKeyserverDown, .loginKeyserver,
-            .logoutKeyserver:
-            return performKeyserverAction(action)
-        case .addLogin, .reLogin, .removeLogin:
-            return performLoginAction(action)
-        case .deleteBackward where mode == .filtering:
-            update(focus) { state in
-                if !state.filter.isEmpty { state.filter.removeLast() }
-            }
-        case .fieldNext, .fieldPrevious, .toggle, .submit, .closeForm, .caretLeft, .caretRight, .caretHome,
-            .caretEnd, .deleteBackward, .deleteForward, .clearField:
-            return performFormAction(action)
-        case .confirmYes, .confirmNo, .confirmSwitch, .confirmActivate:
-            return performConfirmAction(action)
-        }
-        keepSelectionsInView()
-        return []
-    }
-
-    /// Esc in a pane: cancel every running task; with none, clear the focused pane's filter.
-    mutating func cancelOrClearFilter() -> [Effect] {
-        if !tasks.isEmpty {
-            let cancelled = tasks.values.sorted { $0.id < $1.id }
-            for task in cancelled {
-                if case .status(let remote) = task.kind { statusCells[remote] = .done("cancelled", ok: false) }
-            }
-            tasks = [:]
-            messages = [Message(.info, "Cancelled: " + cancelled.map(\.summary).joined(separator: ", "))]
-            return cancelled.map { .cancelTask(id: $0.id) }
-        }
-        if !pane(focus).filter.isEmpty {
-            update(focus) { $0.filter = "" }
-            keepSelectionsInView()
-        }
-        return []
     }
 
     /// Registers a task and returns the effect that starts it.

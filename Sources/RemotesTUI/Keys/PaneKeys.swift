@@ -1,0 +1,97 @@
+/// Keys that work in every pane: status checks, moving, filtering, help, quitting.
+enum PaneKeys {
+    private static let panes = KeyContext.panes
+
+    static let bindings: [KeyBinding] = [
+        KeyBinding(
+            [.character("s")], "status", "check the status of the selected remote", hint: "status",
+            in: [.pane(.endpoints), .pane(.keyservers)], disabled: Refusal.noEndpoint,
+            run: { s in s.selectedEndpoint.map { s.startStatus(of: [$0.name]) } ?? [] }),
+        KeyBinding(
+            [.character("S")], "status-all", "check the status of every remote", hint: "all", in: panes,
+            disabled: { s in s.visibleEndpoints.isEmpty ? "no endpoints" : nil },
+            run: { s in s.startStatus(of: s.visibleEndpoints.map(\.name)) }),
+        KeyBinding(
+            [.character("/")], "filter", "filter the focused pane", hint: "filter", in: panes,
+            run: { s in s.setMode(.filtering) }),
+        KeyBinding([.character("r")], "reload", "reload the files from disk", hint: "reload", in: panes) { _ in
+            [.reload(.userRequest)]
+        },
+        KeyBinding([.tab], "next-pane", "next pane", hint: "pane", in: panes) { s in s.focus(s.focus.next) },
+        KeyBinding([.backTab], "previous-pane", "previous pane", in: panes) { s in s.focus(s.focus.previous) },
+        KeyBinding([.character("1")], "focus-endpoints", "go to Endpoints", in: panes) { $0.focus(.endpoints) },
+        KeyBinding([.character("2")], "focus-keyservers", "go to Keyservers", in: panes) { $0.focus(.keyservers) },
+        KeyBinding([.character("3")], "focus-logins", "go to Authenticated Logins", in: panes) { $0.focus(.logins) },
+        KeyBinding([.up, .character("k")], "move-up", "previous row", in: panes) { $0.moveSelection(by: -1) },
+        KeyBinding([.down, .character("j")], "move-down", "next row", in: panes) { $0.moveSelection(by: 1) },
+        KeyBinding([.home, .character("g")], "move-top", "first row", in: panes) { $0.moveSelection(to: 0) },
+        KeyBinding([.end, .character("G")], "move-bottom", "last row", in: panes) { $0.moveSelection(to: Int.max) },
+        KeyBinding([.pageUp], "page-up", "one page up", in: panes) { s in s.moveSelection(by: -s.pageStep) },
+        KeyBinding([.pageDown], "page-down", "one page down", in: panes) { s in s.moveSelection(by: s.pageStep) },
+        KeyBinding([.escape], "cancel", "cancel running network work, else clear the filter", in: panes) {
+            $0.cancelOrClearFilter()
+        },
+        KeyBinding([.character("?"), .function(1)], "help", "show all keys", hint: "help", in: panes) { s in
+            s.setMode(.help(scroll: 0))
+        },
+        KeyBinding([.character("q")], "quit", "quit", hint: "quit", in: panes) { $0.quit() },
+    ]
+}
+
+extension UIState {
+    /// Rows one page key moves in the focused pane.
+    var pageStep: Int { max(1, layout.frame(focus).itemRows - 1) }
+
+    mutating func setMode(_ newMode: Mode) -> [Effect] {
+        mode = newMode
+        return []
+    }
+
+    mutating func focus(_ pane: Pane) -> [Effect] {
+        focus = pane
+        return []
+    }
+
+    mutating func quit() -> [Effect] {
+        quitting = true
+        return tasks.keys.sorted().map { Effect.cancelTask(id: $0) } + [.quit(exitCode: 0)]
+    }
+
+    /// Starts a status check for each of `names` that has none running.
+    mutating func startStatus(of names: [String]) -> [Effect] {
+        var effects: [Effect] = []
+        var skipped: [String] = []
+        for name in names {
+            if task(forEndpoint: name) != nil {
+                skipped.append(name)
+                continue
+            }
+            statusCells[name] = .running
+            effects.append(startTask(.status(remote: name)).effect)
+        }
+        if effects.isEmpty {
+            messages = [
+                Message(.warning, "already running: " + skipped.map { "status of \($0)" }.joined(separator: ", "))
+            ]
+        } else {
+            let what = names.count == 1 ? "remote: \(names[0])" : "\(effects.count) remotes"
+            messages = [Message(.info, "Checking status of \(what) (Esc cancels)")]
+        }
+        return effects
+    }
+
+    /// Esc in a pane: cancel every running task; with none, clear the focused pane's filter.
+    mutating func cancelOrClearFilter() -> [Effect] {
+        if !tasks.isEmpty {
+            let cancelled = tasks.values.sorted { $0.id < $1.id }
+            for task in cancelled {
+                if case .status(let remote) = task.kind { statusCells[remote] = .done("cancelled", ok: false) }
+            }
+            tasks = [:]
+            messages = [Message(.info, "Cancelled: " + cancelled.map(\.summary).joined(separator: ", "))]
+            return cancelled.map { .cancelTask(id: $0.id) }
+        }
+        if !pane(focus).filter.isEmpty { update(focus) { $0.filter = "" } }
+        return []
+    }
+}
