@@ -89,7 +89,8 @@ let package = Package(
             dependencies: ["RemotesTUI", "RemotesCore", "RemotesNetwork", "RemotesTestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "RemotesCLITests", dependencies: ["remotes", "RemotesTestSupport"]),
+        // Help/ holds the pinned help texts the tests read by path (not resources).
+        .testTarget(name: "RemotesCLITests", dependencies: ["remotes", "RemotesTestSupport"], exclude: ["Help"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemotesTestSupport", "RemotesCore"]),
     ]
 )
