@@ -1,11 +1,12 @@
 // swift-tools-version:6.0
 // The layers, from the bottom up: RemotesCore (files and rules) <- RemotesNetwork (HTTP, logins)
 // <- RemotesTUI (ncurses front end) <- remotes (the executable: batch commands and TUI launch).
+// Linux only, as Apptainer: the code uses Glibc, Linux system calls (O_PATH, renameat2) and
+// ncursesw; no Apple platform is declared or supported.
 import PackageDescription
 
 let package = Package(
     name: "remotes",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "remotes", targets: ["remotes"]),
         // For the fuzzing package in Fuzz/ (and anyone embedding the core).

@@ -4,11 +4,7 @@ import Logging
 import RemotesCore
 import RemotesNetwork
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// What every command needs: the environment, the console, the file locations and the store.
 struct CommandContext {

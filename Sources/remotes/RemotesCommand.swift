@@ -3,11 +3,7 @@ import RemotesCore
 import RemotesNetwork
 import RemotesTUI
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// `remotes`: with a subcommand, the batch command line; without one, the terminal UI.
 struct RemotesCommand: AsyncParsableCommand {

@@ -1,10 +1,6 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The entry point: the common forms of `list` and `login` are read by `QuickParse`, everything
 /// else by ArgumentParser; both run the same command types the same way.

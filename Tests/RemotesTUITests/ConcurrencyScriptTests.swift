@@ -2,11 +2,7 @@ import Foundation
 import RemotesTestSupport
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Runs scripts/tui-concurrency.sh: the real UI in tmux on a user file while batch workers
 /// change it, and the UI writes too. Skipped when tmux or the binary is missing; `REMOTES_BIN`

@@ -2,11 +2,7 @@ import Foundation
 import RemotesTestSupport
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Runs scripts/tui-e2e.sh (tmux driving the real ncurses UI of remotes on temporary
 /// files, logging in to remotes-test-server). Skipped when tmux, the binary or the test server

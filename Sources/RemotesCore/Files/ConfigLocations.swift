@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Where the user file, the system file and the per-user folder are, decided once from the
 /// command line and the environment (see README, "Files").

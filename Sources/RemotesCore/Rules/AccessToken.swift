@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The rules for an endpoint access token as the user hands it over, before it is verified
 /// with the endpoint: Apptainer's token-file checks (`--tokenfile`: the first line, 200 to

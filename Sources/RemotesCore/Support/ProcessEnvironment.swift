@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The process environment as a dictionary, read from `environ` directly: Foundation's
 /// `ProcessInfo` would initialise CoreFoundation first, which is a tenth of `list`'s start-up.

@@ -1,10 +1,6 @@
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The last terminating signal caught (0 for none). Written by the handler below on whichever
 /// thread the kernel picked, read by the event loop: a lock-free atomic, so the handler stays

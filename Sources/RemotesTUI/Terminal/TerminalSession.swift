@@ -1,10 +1,6 @@
 import CNCurses
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A running curses session on the process's terminal: started in a state fit for the UI,
 /// and ended (terminal restored) exactly once.

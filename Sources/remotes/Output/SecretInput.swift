@@ -1,10 +1,6 @@
 import RemotesCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Reading secrets and answers from the user: all of stdin for `--password-stdin`, a hidden
 /// prompt on a terminal, and `[y/N]` questions. Nothing read here is ever echoed or logged.
