@@ -29,7 +29,8 @@ struct GetLoginPasswordCommand: AsyncParsableCommand {
             guard let library = services.catalog.uri(of: "library"), !library.isEmpty else {
                 throw .failed("remote has no library client (\(name) does not announce a library service)")
             }
-            let user = try await CurrentUser.fetch(libraryURI: library, token: remote.token, fetcher: fetcher)
+            let user = try await CurrentUser.fetch(
+                libraryURI: library, token: remote.token, remoteBaseURL: services.baseURL, fetcher: fetcher)
             guard let secret = user.secret else { throw .failed("no token was received from service") }
             context.console.out(secret + "\n")
         }
