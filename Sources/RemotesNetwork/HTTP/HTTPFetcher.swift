@@ -62,6 +62,9 @@ public final class HTTPFetcher: Sendable {
                 tlsConfiguration: tls, redirectConfiguration: .disallow,
                 timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.totalTimeout)))
             configuration.decompression = .disabled
+            // `localhost` is 127.0.0.1, never a question for the resolver; TLS still checks the
+            // certificate for the name `localhost` (sent as SNI), as `curl --resolve` does.
+            configuration.dnsOverride = ["localhost": LoopbackHost.localhostAddress]
             configuration.httpVersion = .http1Only
             configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
                 1, settings.maxConnectionsPerHost)
@@ -154,6 +157,7 @@ public final class HTTPFetcher: Sendable {
     }
 
     private func once(_ url: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
+        let url = URLHost.withCanonicalLocalhost(url)
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.headers.add(name: "User-Agent", value: settings.userAgent)

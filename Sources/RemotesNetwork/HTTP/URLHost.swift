@@ -10,6 +10,17 @@ enum URLHost {
         return name(ofAuthority: rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
     }
 
+    /// `url` with a `localhost` written otherwise (`LOCALHOST`, `localhost.`) spelled `localhost`,
+    /// the one spelling `HTTPFetcher` maps to 127.0.0.1.
+    static func withCanonicalLocalhost(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostStart = authority.lastIndex(of: "@").map { authority.index(after: $0) } ?? authority.startIndex
+        let host = authority[hostStart...].prefix { $0 != ":" }
+        guard host != "localhost", LoopbackHost.isLocalhostName(String(host)) else { return url }
+        return String(url[..<host.startIndex]) + "localhost" + url[host.endIndex...]
+    }
+
     /// The host of `authority` (`[user@]host[:port]`).
     static func name<S: StringProtocol>(ofAuthority authority: S) -> String {
         var host = Substring(authority)
