@@ -32,6 +32,11 @@ struct GetLoginPasswordCommand: AsyncParsableCommand {
             let user = try await CurrentUser.fetch(
                 libraryURI: library, token: remote.token, remoteBaseURL: services.baseURL, fetcher: fetcher)
             guard let secret = user.secret else { throw .failed("no token was received from service") }
+            // Escaping would print another secret than the server's, and printing it raw could
+            // drive the terminal: a secret with control characters is refused.
+            guard !TerminalSafe.needsEscaping(secret) else {
+                throw .failed("the registry secret from the library holds control characters: refusing to print it")
+            }
             context.console.out(secret + "\n")
         }
     }
