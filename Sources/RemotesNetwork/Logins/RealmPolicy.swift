@@ -6,9 +6,11 @@ import RemotesCore
 ///
 /// * an https realm is always allowed; its certificate is verified, unless the realm is on the
 ///   insecure registry's own host (`HTTPFetcher.get(_:headers:insecureHost:)` decides by host);
-/// * a plain-http realm is allowed when its host is a literal loopback address or `localhost`
-///   (this machine, as for the registry itself), or when it is the insecure registry's own host.
-///   Any other plain-http realm is refused, with or without `--insecure`.
+/// * a plain-http realm is allowed when it and the registry are both on this machine (literal
+///   loopback addresses or `localhost`: the registry, reached over plain http itself, chose a
+///   neighbour), or when the realm is on the insecure registry's own host. Any other plain-http
+///   realm is refused, with or without `--insecure`; in particular a registry elsewhere cannot
+///   send the credentials to a loopback port, which any user of a shared machine may hold.
 ///
 /// Hosts are compared as written (`URLHost`), never resolved.
 enum RealmPolicy {
@@ -17,7 +19,8 @@ enum RealmPolicy {
     static func check(realm: String, scheme: String, host: String, registryHost: String, insecure: Bool)
         throws(RemotesError)
     {
-        guard scheme == "http", !LoopbackHost.contains(host) else { return }
+        guard scheme == "http" else { return }
+        if LoopbackHost.contains(host) && LoopbackHost.contains(registryHost) { return }
         let sameHost = URLHost.name(ofAuthority: host) == URLHost.name(ofAuthority: registryHost)
         if sameHost && insecure { return }
         if sameHost {

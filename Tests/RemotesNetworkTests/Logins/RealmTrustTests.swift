@@ -96,7 +96,7 @@ struct RealmTrustTests {
         }
     }
 
-    @Test("a plain-http realm: loopback, or the insecure registry's own host; nothing else")
+    @Test("a plain-http realm: both on this machine, or the insecure registry's own host; nothing else")
     func plainRealmRule() throws {
         func allowed(_ realm: String, registry: String, insecure: Bool) -> Bool {
             let host = URLHost.name(of: realm)
@@ -105,8 +105,10 @@ struct RealmTrustTests {
                     realm: realm, scheme: String(realm.prefix { $0 != ":" }), host: host, registryHost: registry,
                     insecure: insecure)) != nil
         }
-        #expect(allowed("http://127.0.0.2:5001/token", registry: "registry.example.com", insecure: false))
-        #expect(allowed("http://[::1]:5001/token", registry: "registry.example.com", insecure: false))
+        #expect(allowed("http://127.0.0.2:5001/token", registry: "127.0.0.1", insecure: false))
+        #expect(allowed("http://[::1]:5001/token", registry: "localhost", insecure: false))
+        #expect(!allowed("http://127.0.0.1:5001/token", registry: "registry.example.com", insecure: false))
+        #expect(!allowed("http://[::1]:5001/token", registry: "registry.example.com", insecure: true))
         #expect(allowed("http://registry.example.com:5001/token", registry: "registry.example.com", insecure: true))
         #expect(allowed("https://auth.example.com/token", registry: "registry.example.com", insecure: false))
         #expect(!allowed("http://registry.example.com:5001/token", registry: "registry.example.com", insecure: false))
