@@ -10,8 +10,8 @@ import RemotesCore
 /// 2. `200`: the registry does not ask for credentials (`.anonymous`, the caller warns).
 /// 3. `401` with a `Bearer` challenge: `GET <realm>?service=<service>` (no scope) with HTTP
 ///    Basic; only a 200 carrying a `token` or `access_token` accepts the credentials. A realm on
-///    another host is verified even with `insecure`, and reached over plain http only when it
-///    is loopback (see `RealmPolicy`).
+///    another host is verified even with `insecure`; plain http is allowed only as `RealmPolicy`
+///    says (realm and registry both loopback, or the realm on the insecure registry's host).
 /// 4. `401` with a `Basic` challenge: `GET /v2/` again with HTTP Basic; only a 200 accepts them.
 /// 5. Anything else is an error saying what the registry answered.
 public struct RegistryCredentialCheck: Sendable {
