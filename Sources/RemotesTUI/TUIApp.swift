@@ -38,7 +38,7 @@ public enum TUIApp {
     }
 
     private static func printError(_ text: String) {
-        let bytes = Array((text + "\n").utf8)
+        let bytes = Array((TerminalSafe.escaped(text) + "\n").utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -18,10 +18,12 @@ import Testing
         #expect(DisplayWidth.of("ｆｕｌｌ") == 8)
     }
 
-    @Test func combiningMarksAndControlsTakeNoColumn() {
+    @Test func combiningMarksTakeNoColumnAndControlsTheirEscape() {
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("a\u{200B}b") == 2)
-        #expect(DisplayWidth.of("\u{1B}") == 0)
+        // Drawn as `\x1b` (see TerminalInjectionScreenTests).
+        #expect(DisplayWidth.of("\u{1B}") == 4)
+        #expect(DisplayWidth.of("\r\n") == 8)
     }
 
     @Test func truncateAddsAnEllipsisOnlyWhenCut() {

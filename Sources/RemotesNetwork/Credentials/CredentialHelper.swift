@@ -86,7 +86,8 @@ public struct CredentialHelper: Sendable {
         let text = [result.stdout, result.stderr].lazy.compactMap {
             $0.split(whereSeparator: \.isNewline).first.map(String.init)
         }.first { !$0.isEmpty }
-        let words = text.map { SecretRedactor(secret.map { [$0] } ?? []).redact(String($0.prefix(200))) }
+        // Redacted before it is cut, so a secret across the cut cannot show in part.
+        let words = text.map { String(SecretRedactor(secret.map { [$0] } ?? []).redact($0).prefix(200)) }
         return words.map { "\($0) (exit status \(result.status))" } ?? "exit status \(result.status)"
     }
 }

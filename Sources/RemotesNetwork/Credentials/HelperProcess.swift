@@ -32,10 +32,13 @@ public enum HelperProcess {
     /// Output beyond this many bytes per stream is dropped.
     public static let outputLimit = 1 << 20
 
-    /// The path of `name` in the `PATH` of `environment`, or nil.
+    /// The path of `name` in the `PATH` of `environment`, or nil. Only absolute entries are
+    /// searched, as Go ≥ 1.19's `exec.LookPath` does: a relative entry (`.`, `bin`, `./bin`) or
+    /// an empty one names a folder relative to the working folder, which may be anyone's (a
+    /// shared project folder, another user's home), so a helper planted there never runs.
     public static func find(_ name: String, environment: [String: String]) -> String? {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":", omittingEmptySubsequences: true) {
+        for folder in path.split(separator: ":", omittingEmptySubsequences: true) where folder.hasPrefix("/") {
             let candidate = "\(folder)/\(name)"
             var info = stat()
             if access(candidate, X_OK) == 0, stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG {

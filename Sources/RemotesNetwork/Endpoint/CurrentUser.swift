@@ -18,19 +18,22 @@ public struct CurrentUser: Sendable, Equatable {
         self.secret = secret
     }
 
-    /// Asks the library at `libraryURI` whose `token` this is. Errors in Apptainer's words: 401
-    /// `must be logged in to retrieve user data`, 404 `user endpoint not found`, others
-    /// `status is not ok: …`, transport failures `error making request: …`.
-    public static func fetch(libraryURI: String, token: String, fetcher: HTTPFetcher) async throws(RemotesError)
-        -> CurrentUser
+    /// Asks the library at `libraryURI` whose `token` this is, for the remote whose base URL is
+    /// `remoteBaseURL` (a library on plain http gets the token only where `TokenDestination`
+    /// allows). Errors in Apptainer's words: 401 `must be logged in to retrieve user data`, 404
+    /// `user endpoint not found`, others `status is not ok: …`, transport failures
+    /// `error making request: …`.
+    public static func fetch(libraryURI: String, token: String, remoteBaseURL: String, fetcher: HTTPFetcher)
+        async throws(RemotesError) -> CurrentUser
     {
         var base = libraryURI
         while base.hasSuffix("/") { base.removeLast() }
         guard !base.isEmpty else { throw .failed("remote has no library client") }
+        let url = base + "/v1/rbac/users/current"
+        try TokenDestination.check(url, remoteBaseURL: remoteBaseURL)
         let result: HTTPResult
         do {
-            result = try await fetcher.get(
-                base + "/v1/rbac/users/current", headers: [("Authorization", "Bearer " + token)])
+            result = try await fetcher.get(url, headers: [("Authorization", "Bearer " + token)])
         } catch {
             let message = error.message.replacingOccurrences(
                 of: "error making request to server: ", with: "", options: .anchored)

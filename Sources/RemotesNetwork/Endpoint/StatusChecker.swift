@@ -72,11 +72,12 @@ public struct StatusChecker: Sendable {
         async let tokenState: TokenState = {
             guard !token.isEmpty else { return .absent }
             guard let tokenService else { return .unchecked(TokenVerifier.noTokenService(services)) }
-            return await verifier.state(of: token, tokenService: tokenService)
+            return await verifier.state(of: token, tokenService: tokenService, remoteBaseURL: services.baseURL)
         }()
         async let identity: UserIdentity? = {
             guard !token.isEmpty, let library, !library.isEmpty else { return nil }
-            return await UserIdentity.fetch(libraryURI: library, token: token, fetcher: fetcher)
+            return await UserIdentity.fetch(
+                libraryURI: library, token: token, remoteBaseURL: services.baseURL, fetcher: fetcher)
         }()
 
         report.services = await healths

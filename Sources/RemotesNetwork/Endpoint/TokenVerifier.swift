@@ -3,7 +3,8 @@ import RemotesCore
 /// Token verification (reference §4.2): `GET <token service>/v1/token-status` with
 /// `Authorization: Bearer <token>`. 200 means valid; any other status is rejected with
 /// Apptainer's words (404 `Invalid Credentials`, 500 `Internal Server Error`, else `Unknown`).
-/// The token is never part of an error message.
+/// The token is never part of an error message, and goes over plain http only where
+/// `TokenDestination` allows it.
 public struct TokenVerifier: Sendable {
     /// Finds the token service.
     public let discovery: ServiceDiscovery
@@ -21,21 +22,26 @@ public struct TokenVerifier: Sendable {
         guard let tokenService = services.catalog.uri(of: "token") else {
             throw TokenVerifier.noTokenService(services)
         }
-        try await verify(token: token, tokenService: tokenService)
+        try await verify(token: token, tokenService: tokenService, remoteBaseURL: services.baseURL)
     }
 
-    /// Checks `token` with the token service at `tokenService` (its base URI from discovery).
-    public func verify(token: String, tokenService: String) async throws(RemotesError) {
-        if let error = await state(of: token, tokenService: tokenService).error { throw error }
+    /// Checks `token` with the token service at `tokenService` (its base URI from discovery) of
+    /// the remote whose base URL is `remoteBaseURL`.
+    public func verify(token: String, tokenService: String, remoteBaseURL: String) async throws(RemotesError) {
+        if let error = await state(of: token, tokenService: tokenService, remoteBaseURL: remoteBaseURL).error {
+            throw error
+        }
     }
 
     /// What the token service at `tokenService` says about `token`: valid (200), invalid (the
-    /// server refused it with a 4xx status), or unchecked (no answer, or a server error).
-    public func state(of token: String, tokenService: String) async -> TokenState {
+    /// server refused it with a 4xx status), or unchecked (no answer, a server error, or a token
+    /// service on plain http that `TokenDestination` refuses for the remote at `remoteBaseURL`).
+    public func state(of token: String, tokenService: String, remoteBaseURL: String) async -> TokenState {
+        let url = TokenVerifier.statusURL(tokenService: tokenService)
         let result: HTTPResult
         do {
-            result = try await discovery.fetcher.get(
-                TokenVerifier.statusURL(tokenService: tokenService), headers: [("Authorization", "Bearer " + token)])
+            try TokenDestination.check(url, remoteBaseURL: remoteBaseURL)
+            result = try await discovery.fetcher.get(url, headers: [("Authorization", "Bearer " + token)])
         } catch {
             return .unchecked(error)
         }

@@ -12,10 +12,14 @@ public struct UserIdentity: Sendable, Equatable {
         self.email = email
     }
 
-    /// Asks the library at `libraryURI` whose `token` this is. Nil on any failure or when the
-    /// answer has no user name: the line is optional, as in Apptainer.
-    public static func fetch(libraryURI: String, token: String, fetcher: HTTPFetcher) async -> UserIdentity? {
-        guard let user = try? await CurrentUser.fetch(libraryURI: libraryURI, token: token, fetcher: fetcher),
+    /// Asks the library at `libraryURI` whose `token` this is (see `CurrentUser.fetch`). Nil on
+    /// any failure or when the answer has no user name: the line is optional, as in Apptainer.
+    public static func fetch(libraryURI: String, token: String, remoteBaseURL: String, fetcher: HTTPFetcher) async
+        -> UserIdentity?
+    {
+        guard
+            let user = try? await CurrentUser.fetch(
+                libraryURI: libraryURI, token: token, remoteBaseURL: remoteBaseURL, fetcher: fetcher),
             !user.username.isEmpty
         else { return nil }
         return UserIdentity(username: user.username, email: user.email)

@@ -56,7 +56,8 @@ enum CertificateDiagnosis {
             }
         let deadline = loop.scheduleTask(in: TimeAmount(timeout)) { promise.succeed(nil) }
         defer { deadline.cancel() }
-        guard let channel = try? await bootstrap.connect(host: host, port: port).get() else {
+        let address = LoopbackHost.address(ofName: host) ?? host
+        guard let channel = try? await bootstrap.connect(host: address, port: port).get() else {
             promise.succeed(nil)
             return nil
         }

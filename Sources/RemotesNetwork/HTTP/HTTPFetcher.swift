@@ -6,9 +6,10 @@ import NIOSSL
 import RemotesCore
 
 /// Makes GET requests for the network layer: TLS verified against the system roots plus an
-/// optional extra CA bundle (or not verified at all, per request, for `--insecure`), connect and
-/// total timeouts, a body size cap, `User-Agent: remotes/<version>`, and redirects followed by
-/// hand so that https never falls back to http and credentials never go to another host.
+/// optional extra CA bundle (or, for `--insecure`, not verified for the one host it was given
+/// for), connect and total timeouts, a body size cap, `User-Agent: remotes/<version>`, and
+/// redirects followed by hand so that https never falls back to http and credentials never go
+/// to another host.
 ///
 /// Requests are cancelled with their task. Call `shutdown()` when done.
 public final class HTTPFetcher: Sendable {
@@ -61,6 +62,9 @@ public final class HTTPFetcher: Sendable {
                 tlsConfiguration: tls, redirectConfiguration: .disallow,
                 timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.totalTimeout)))
             configuration.decompression = .disabled
+            // `localhost` is 127.0.0.1, never a question for the resolver; TLS still checks the
+            // certificate for the name `localhost` (sent as SNI), as `curl --resolve` does.
+            configuration.dnsOverride = ["localhost": LoopbackHost.localhostAddress]
             configuration.httpVersion = .http1Only
             configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
                 1, settings.maxConnectionsPerHost)
@@ -73,15 +77,20 @@ public final class HTTPFetcher: Sendable {
         }
     }
 
-    /// GETs `url` with `headers`. With `verifyTLS: false`, https certificates are not checked
-    /// (for registries and keyservers marked insecure). Throws a `RemotesError` whose message
-    /// says what happened in the user's terms.
-    public func get(_ url: String, headers: [(String, String)] = [], verifyTLS: Bool = true) async throws(RemotesError)
-        -> HTTPResult
+    /// GETs `url` with `headers`. With `insecureHost` (a registry or keyserver marked insecure),
+    /// https certificates are not checked for that host, at any port and on every redirect hop;
+    /// every other host, a token realm or a redirect target elsewhere, is verified as always.
+    /// Throws a `RemotesError` whose message says what happened in the user's terms.
+    public func get(_ url: String, headers: [(String, String)] = [], insecureHost: String? = nil)
+        async throws(RemotesError) -> HTTPResult
     {
         let total = settings.totalTimeout
+        let insecure = insecureHost.map { URLHost.name(ofAuthority: $0) }
         do {
-            switch await Deadline.race(total, { try await self.follow(url, headers: headers, verifyTLS: verifyTLS) }) {
+            let outcome = await Deadline.race(total) {
+                try await self.follow(url, headers: headers, insecureHost: insecure)
+            }
+            switch outcome {
             case .finished(let result):
                 return try result.get()
             case .timedOut:
@@ -95,7 +104,7 @@ public final class HTTPFetcher: Sendable {
         } catch let error as RemotesError {
             throw error
         } catch {
-            if verifyTLS, String(describing: error).contains("CERTIFICATE_VERIFY_FAILED"),
+            if URLHost.name(of: url) != insecure, String(describing: error).contains("CERTIFICATE_VERIFY_FAILED"),
                 let endpoint = CertificateDiagnosis.endpoint(of: url),
                 let problem = await CertificateDiagnosis.dateProblem(
                     host: endpoint.host, port: endpoint.port, timeout: settings.connectTimeout)
@@ -107,13 +116,15 @@ public final class HTTPFetcher: Sendable {
         }
     }
 
-    private func follow(_ start: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
+    private func follow(_ start: String, headers: [(String, String)], insecureHost: String?) async throws
+        -> HTTPResult
+    {
         var url = start
         var headers = headers
         for _ in 0...HTTPFetcher.maxRedirects {
             let result: HTTPResult
             do {
-                result = try await once(url, headers: headers, verifyTLS: verifyTLS)
+                result = try await once(url, headers: headers, verifyTLS: URLHost.name(of: url) != insecureHost)
             } catch let error as RemotesError {
                 throw error
             } catch {
@@ -146,6 +157,7 @@ public final class HTTPFetcher: Sendable {
     }
 
     private func once(_ url: String, headers: [(String, String)], verifyTLS: Bool) async throws -> HTTPResult {
+        let url = URLHost.withCanonicalLocalhost(url)
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.headers.add(name: "User-Agent", value: settings.userAgent)

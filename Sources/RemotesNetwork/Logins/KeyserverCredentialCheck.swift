@@ -10,7 +10,7 @@ import RemotesCore
 /// requested as Apptainer would. `hkp://h` is `http://h:11371` and `hkps://h` is `https://h`.
 ///
 /// Plain http carries the credentials only to a loopback keyserver or with `insecure`;
-/// `insecure` also skips TLS verification.
+/// `insecure` also skips TLS verification, for the keyserver's own host only.
 public struct KeyserverCredentialCheck: Sendable {
     /// Makes the requests.
     public let fetcher: HTTPFetcher
@@ -44,7 +44,8 @@ public struct KeyserverCredentialCheck: Sendable {
         }
         let urls = KeyserverCredentialCheck.checkURLs(for: keyserver)
         for (offset, url) in urls.enumerated() {
-            let answer = try await fetcher.get(url, headers: [("Authorization", authorization)], verifyTLS: !insecure)
+            let answer = try await fetcher.get(
+                url, headers: [("Authorization", authorization)], insecureHost: insecure ? address.host : nil)
             if answer.status == 200 { return }
             let unsupported = answer.status == 404 || answer.status == 501
             if unsupported && offset < urls.count - 1 { continue }

@@ -5,16 +5,33 @@
 #endif
 
 /// Which hosts are "this machine": a registry there may be reached over plain http without
-/// `--insecure`, as docker and Apptainer allow. Loopback means the name `localhost`, an IPv4
-/// address in 127.0.0.0/8, or the IPv6 address ::1 (also written `[::1]` or as the IPv4-mapped
-/// `::ffff:127.x.y.z`). Names are not resolved: `myhost` is not loopback even if it resolves to
-/// 127.0.1.1, so that what is allowed does not depend on DNS.
+/// `--insecure`, as docker and Apptainer allow. Loopback means an IPv4 address in 127.0.0.0/8,
+/// the IPv6 address ::1 (also written `[::1]` or as the IPv4-mapped `::ffff:127.x.y.z`), or the
+/// name `localhost`, which is only another spelling of 127.0.0.1: it is never given to the
+/// resolver (a hosts file or DNS could send it anywhere), requests to it connect to 127.0.0.1
+/// (see `address(ofName:)`). Other names are not resolved either: `myhost` is not loopback even
+/// if it resolves to 127.0.1.1, so that what is allowed does not depend on DNS.
 public enum LoopbackHost {
+    /// The address that `localhost` stands for.
+    public static let localhostAddress = "127.0.0.1"
+
+    /// True for the name `localhost` in any case, with or without the final dot.
+    public static func isLocalhostName(_ host: String) -> Bool {
+        let name = host.lowercased()
+        return name == "localhost" || name == "localhost."
+    }
+
+    /// Where to connect for `host`: 127.0.0.1 for `localhost`, nil for anything else (an
+    /// address, or a name the resolver is asked about as usual).
+    public static func address(ofName host: String) -> String? {
+        isLocalhostName(host) ? localhostAddress : nil
+    }
+
     /// True when `host` (a host name or address, without port; brackets allowed) is loopback.
     public static func contains(_ host: String) -> Bool {
         var name = host.lowercased()
         if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
-        if name == "localhost" || name == "localhost." { return true }
+        if isLocalhostName(name) { return true }
         var v4 = in_addr()
         if inet_pton(AF_INET, name, &v4) == 1 {
             return UInt32(bigEndian: v4.s_addr) >> 24 == 127

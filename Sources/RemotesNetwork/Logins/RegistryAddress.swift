@@ -66,6 +66,9 @@ public struct RegistryAddress: Sendable, Equatable, Hashable {
     /// The `host[:port]` where the registry API (`/v2/`) is.
     public var apiAuthority: String { isDockerHub ? RegistryAddress.dockerHubAPIHost : authority }
 
+    /// The host of `apiAuthority`, the one host that `--insecure` covers.
+    public var apiHostname: String { LoopbackHost.hostname(ofAuthority: apiAuthority) }
+
     /// True when the registry is on this machine (see `LoopbackHost`).
     public var isLoopback: Bool { LoopbackHost.contains(hostname) }
 

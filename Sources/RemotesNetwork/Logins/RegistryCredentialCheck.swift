@@ -6,10 +6,12 @@ import RemotesCore
 ///
 /// 1. `GET /v2/` without credentials, over https, verified. A loopback registry, or any with
 ///    `insecure`, may answer over plain http instead (tried first, see `ping`); `insecure` also
-///    skips TLS verification.
+///    skips TLS verification, for the registry's own host only.
 /// 2. `200`: the registry does not ask for credentials (`.anonymous`, the caller warns).
 /// 3. `401` with a `Bearer` challenge: `GET <realm>?service=<service>` (no scope) with HTTP
-///    Basic; only a 200 carrying a `token` or `access_token` accepts the credentials.
+///    Basic; only a 200 carrying a `token` or `access_token` accepts the credentials. A realm on
+///    another host is verified even with `insecure`; plain http is allowed only as `RealmPolicy`
+///    says (realm and registry both loopback, or the realm on the insecure registry's host).
 /// 4. `401` with a `Basic` challenge: `GET /v2/` again with HTTP Basic; only a 200 accepts them.
 /// 5. Anything else is an error saying what the registry answered.
 public struct RegistryCredentialCheck: Sendable {
@@ -48,7 +50,8 @@ public struct RegistryCredentialCheck: Sendable {
                     "the registry answered 401 Unauthorized to GET \(pingURL) without a Basic or Bearer challenge (\(offered))"
                 )
             }
-            let answer = try await fetcher.get(pingURL, headers: [("Authorization", basic)], verifyTLS: !insecure)
+            let answer = try await fetcher.get(
+                pingURL, headers: [("Authorization", basic)], insecureHost: insecure ? registry.apiHostname : nil)
             guard answer.status == 200 else {
                 let what = ServerAnswer.describe(answer, redactor: redactor)
                 if answer.status == 401 || answer.status == 403 {
@@ -93,7 +96,7 @@ public struct RegistryCredentialCheck: Sendable {
             plain = .failure(error)
         }
         do {
-            let answer = try await fetcher.get(https, verifyTLS: !insecure)
+            let answer = try await fetcher.get(https, insecureHost: insecure ? registry.apiHostname : nil)
             return (RegistryCredentialCheck.base(of: answer.url), answer)
         } catch {
             if Task.isCancelled { throw error }
@@ -144,16 +147,15 @@ public struct RegistryCredentialCheck: Sendable {
                 "the registry's Bearer challenge names no usable token server (realm \(challenge["realm"].map { "\"\($0)\"" } ?? "missing"))"
             )
         }
-        if realmURL.scheme == "http" && !insecure && !LoopbackHost.contains(realmURL.hostname) {
-            throw .failed(
-                "refusing to send the credentials over plain http to the token server \(realm): use --insecure if you trust it"
-            )
-        }
+        try RealmPolicy.check(
+            realm: realm, scheme: realmURL.scheme, host: realmURL.hostname, registryHost: registry.apiHostname,
+            insecure: insecure)
+        let insecureHost = insecure ? registry.apiHostname : nil
         var url = realm
         if let service = challenge["service"] {
             url += (realm.contains("?") ? "&" : "?") + "service=" + RealmURL.queryEscaped(service)
         }
-        let answer = try await fetcher.get(url, headers: [("Authorization", authorization)], verifyTLS: !insecure)
+        let answer = try await fetcher.get(url, headers: [("Authorization", authorization)], insecureHost: insecureHost)
         guard answer.status == 200 else {
             let what = ServerAnswer.describe(answer, redactor: redactor)
             if answer.status == 401 || answer.status == 403 {

@@ -1,3 +1,5 @@
+import RemotesCore
+
 /// What a server answered, in a few words for an error message: the status and, when the body
 /// explains it, the explanation (an OCI `errors` list, a token server's `details`, or the first
 /// line of a text body), shortened and with secrets redacted.
@@ -5,25 +7,33 @@ public enum ServerAnswer {
     /// The longest explanation quoted from a body.
     public static let detailLimit = 200
 
-    /// `401 Unauthorized (UNAUTHORIZED: authentication required)`.
+    /// `401 Unauthorized (UNAUTHORIZED: authentication required)`. Secrets are redacted from the
+    /// whole explanation before it is shortened and its control characters escaped, so that
+    /// neither step can split a secret and let part of it through.
     public static func describe(_ result: HTTPResult, redactor: SecretRedactor) -> String {
         let status = result.statusText
-        guard let detail = detail(of: result.body), !status.lowercased().contains(detail.lowercased()) else {
-            return status
-        }
-        return "\(status) (\(redactor.redact(detail)))"
+        guard let raw = rawDetail(of: result.body) else { return status }
+        let detail = shorten(redactor.redact(raw))
+        guard !status.lowercased().contains(detail.lowercased()) else { return status }
+        return "\(status) (\(detail))"
     }
 
-    /// The explanation in a response body, nil when there is none worth quoting.
+    /// The explanation in a response body, shortened and escaped; nil when there is none worth
+    /// quoting.
     public static func detail(of body: [UInt8]) -> String? {
+        rawDetail(of: body).map(shorten)
+    }
+
+    /// The explanation as the body gives it.
+    private static func rawDetail(of body: [UInt8]) -> String? {
         guard !body.isEmpty else { return nil }
         if let value = try? JSONParser.parse(body) {
-            return jsonDetail(value).map(shorten)
+            return jsonDetail(value)
         }
         let text = String(decoding: body, as: UTF8.self)
         guard !text.contains("<"), let line = text.split(whereSeparator: \.isNewline).first else { return nil }
         let trimmed = line.trimmingWhitespace()
-        return trimmed.isEmpty ? nil : shorten(trimmed)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     private static func jsonDetail(_ value: JSONValue) -> String? {
@@ -46,8 +56,10 @@ public enum ServerAnswer {
         return nil
     }
 
+    /// One line of at most `detailLimit` characters: control characters (a body's own newlines
+    /// and escape sequences) are shown escaped (`TerminalSafe`), then the text is cut.
     private static func shorten(_ text: String) -> String {
-        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        let clean = TerminalSafe.escaped(text)
         guard clean.count > detailLimit else { return clean }
         return String(clean.prefix(detailLimit)) + "…"
     }

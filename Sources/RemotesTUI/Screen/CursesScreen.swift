@@ -1,4 +1,5 @@
 import CNCurses
+import RemotesCore
 
 /// The screen on the terminal, through ncursesw. Create it only after `TerminalSession` has
 /// started curses, and use it from one thread (the event loop's).
@@ -36,7 +37,7 @@ public final class CursesScreen: Screen {
         guard row >= 0, row < size.height else { return }
         _ = nc_attrset(attributes(style))
         var x = column
-        for character in text {
+        for character in TerminalSafe.escaped(text) {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if x + w > size.width { break }

@@ -1,10 +1,18 @@
+import RemotesCore
+
 /// How many terminal columns text takes: East Asian wide and fullwidth characters and emoji
-/// take two, combining marks and control characters none, everything else one. The table is
-/// our own (not `wcwidth`) so that layout does not depend on the process locale and tests see
-/// what a UTF-8 terminal shows.
+/// take two, combining marks none, a control character the four of its escaped form `\xNN`
+/// (screens draw it so, see `Screen.put`), everything else one. The table is our own (not
+/// `wcwidth`) so that layout does not depend on the process locale and tests see what a UTF-8
+/// terminal shows.
 public enum DisplayWidth {
     /// The columns one character (grapheme cluster) takes.
     public static func of(_ character: Character) -> Int {
+        // A control character is a grapheme of its own (CR LF the only pair), so its first
+        // scalar tells.
+        if let first = character.unicodeScalars.first, TerminalSafe.isEscaped(first) {
+            return of(TerminalSafe.escaped(String(character)))
+        }
         var width = 0
         for scalar in character.unicodeScalars {
             width = max(width, of(scalar))

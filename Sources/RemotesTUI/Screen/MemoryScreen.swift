@@ -1,3 +1,5 @@
+import RemotesCore
+
 /// An in-memory screen for tests: a grid of cells that can be read back as text, with a map of
 /// which cells are highlighted and where the cursor rests.
 public final class MemoryScreen: Screen {
@@ -49,7 +51,7 @@ public final class MemoryScreen: Screen {
         guard row >= 0, row < size.height else { return }
         let style = monochrome ? CellStyle(style.emphasis) : style
         var x = column
-        for character in text {
+        for character in TerminalSafe.escaped(text) {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if x + w > size.width { break }

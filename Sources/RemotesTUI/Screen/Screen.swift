@@ -7,7 +7,9 @@ public protocol Screen: AnyObject {
     /// Blanks every cell.
     func clear()
     /// Draws `text` from `column` on `row` in `style`, one grapheme per cell (two for wide
-    /// characters), clipped at the right edge.
+    /// characters), clipped at the right edge. Control characters are drawn as their escaped
+    /// form (`TerminalSafe`: ESC as `\x1b`), never sent to the terminal, and `DisplayWidth`
+    /// counts them so.
     func put(_ text: String, row: Int, column: Int, style: CellStyle)
     /// Where the terminal cursor rests after this frame (the focused row or field, for screen
     /// readers and braille displays).

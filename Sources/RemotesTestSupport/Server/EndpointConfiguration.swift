@@ -4,7 +4,7 @@ public struct EndpointConfiguration: Sendable {
     /// The services listed in the discovery JSON (all five by default).
     public var announcedServices: Set<EndpointService> = Set(EndpointService.allCases)
     /// The base of the service URIs in the discovery JSON; nil: this server,
-    /// `<scheme>://127.0.0.1:<port>`. The request's path prefix is appended either way.
+    /// `<scheme>://<host>:<port>`. The request's path prefix is appended either way.
     public var baseURL: String?
     /// Full service URIs that replace the computed ones (the prefix is not appended).
     public var serviceURIs: [EndpointService: String] = [:]

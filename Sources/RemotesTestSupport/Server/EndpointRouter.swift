@@ -5,7 +5,7 @@ struct EndpointRouter {
     static let discoverySuffix = "/assets/config/config.prod.json"
 
     let configuration: EndpointConfiguration
-    /// `<scheme>://127.0.0.1:<port>` of the server that got the request.
+    /// `<scheme>://<host>:<port>` of the server that got the request.
     let origin: String
 
     /// The action for `request`: the normal answer, unless a misbehaviour applies to its path.

@@ -7,6 +7,8 @@ struct EndpointServerState {
 
     var configuration: EndpointConfiguration
     var requestedPort: Int
+    /// The address it binds (a 127.0.0.0/8 address).
+    var host: String
     var tls: CertificatePair?
     var requests: [RecordedRequest] = []
     var serverChannel: (any Channel)?

@@ -5,9 +5,10 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// A local HTTP/1.1 (or HTTPS) server on 127.0.0.1 that plays an Apptainer/Sylabs Library API
-/// endpoint: discovery under any path prefix, `/version`, token status, the current user and an
-/// HKP `/pks/lookup`, plus misbehaviours on demand and a log of every request.
+/// A local HTTP/1.1 (or HTTPS) server on 127.0.0.1 (or another loopback address) that plays an
+/// Apptainer/Sylabs Library API endpoint: discovery under any path prefix, `/version`, token
+/// status, the current user and an HKP `/pks/lookup`, plus misbehaviours on demand and a log of
+/// every request.
 ///
 /// All methods are thread-safe; the configuration can change while the server runs.
 ///
@@ -21,24 +22,28 @@ import NIOSSL
 public final class EndpointTestServer: Sendable {
     private let state: NIOLockedValueBox<EndpointServerState>
 
-    /// Makes a stopped server. `port` 0 picks a free port; `tls` switches to HTTPS.
+    /// Makes a stopped server. `port` 0 picks a free port; `tls` switches to HTTPS; `host` is the
+    /// address it binds (another 127.0.0.0/8 address plays "another host" on this machine).
     public init(
-        configuration: EndpointConfiguration = EndpointConfiguration(), tls: CertificatePair? = nil, port: Int = 0
+        configuration: EndpointConfiguration = EndpointConfiguration(), tls: CertificatePair? = nil, port: Int = 0,
+        host: String = "127.0.0.1"
     ) {
-        state = NIOLockedValueBox(EndpointServerState(configuration: configuration, requestedPort: port, tls: tls))
+        state = NIOLockedValueBox(
+            EndpointServerState(configuration: configuration, requestedPort: port, host: host, tls: tls))
     }
 
     // MARK: Lifecycle
 
-    /// Binds 127.0.0.1 and starts serving; returns the bound port. Returns the port at once when
+    /// Binds its address and starts serving; returns the bound port. Returns the port at once when
     /// already running.
     @discardableResult
     public func start() async throws -> Int {
-        let (running, requestedPort, tls) = try state.withLockedValue { state -> (Int?, Int, CertificatePair?) in
-            if let port = state.port { return (port, 0, nil) }
+        let (running, requestedPort, tls, host) = try state.withLockedValue {
+            state -> (Int?, Int, CertificatePair?, String) in
+            if let port = state.port { return (port, 0, nil, state.host) }
             if state.starting { throw EndpointServerError.alreadyStarting }
             state.starting = true
-            return (nil, state.requestedPort, state.tls)
+            return (nil, state.requestedPort, state.tls, state.host)
         }
         if let running { return running }
         do {
@@ -58,7 +63,7 @@ public final class EndpointTestServer: Sendable {
                         )
                     }
                 }
-            let channel = try await bootstrap.bind(host: "127.0.0.1", port: requestedPort).get()
+            let channel = try await bootstrap.bind(host: host, port: requestedPort).get()
             let port = channel.localAddress?.port ?? 0
             state.withLockedValue { state in
                 state.serverChannel = channel
@@ -96,10 +101,11 @@ public final class EndpointTestServer: Sendable {
     public static func with<T>(
         configuration: EndpointConfiguration = EndpointConfiguration(),
         tls: CertificatePair? = nil,
+        host: String = "127.0.0.1",
         _ body: (EndpointTestServer) async throws -> T,
         isolation: isolated (any Actor)? = #isolation
     ) async throws -> T {
-        let server = EndpointTestServer(configuration: configuration, tls: tls)
+        let server = EndpointTestServer(configuration: configuration, tls: tls, host: host)
         try await server.start()
         do {
             let result = try await body(server)
@@ -120,14 +126,17 @@ public final class EndpointTestServer: Sendable {
     /// `http` or `https`.
     public var scheme: String { state.withLockedValue { $0.tls == nil ? "http" : "https" } }
 
-    /// `<scheme>://127.0.0.1:<port>` (port 0 when not running).
-    public var baseURL: String { "\(scheme)://127.0.0.1:\(port ?? 0)" }
+    /// The address it binds, `127.0.0.1` unless told otherwise.
+    public var host: String { state.withLockedValue { $0.host } }
+
+    /// `<scheme>://<host>:<port>` (port 0 when not running).
+    public var baseURL: String { "\(scheme)://\(host):\(port ?? 0)" }
 
     /// `baseURL` followed by `path`, e.g. `url("/ep7/assets/config/config.prod.json")`.
     public func url(_ path: String) -> String { baseURL + path }
 
-    /// The endpoint address as a remote's URI would hold it: `127.0.0.1:<port><prefix>`.
-    public func endpointAddress(prefix: String = "") -> String { "127.0.0.1:\(port ?? 0)\(prefix)" }
+    /// The endpoint address as a remote's URI would hold it: `<host>:<port><prefix>`.
+    public func endpointAddress(prefix: String = "") -> String { "\(host):\(port ?? 0)\(prefix)" }
 
     // MARK: Configuration
 
@@ -194,7 +203,7 @@ public final class EndpointTestServer: Sendable {
 
     func action(for request: RecordedRequest) -> EndpointAction {
         let (configuration, origin) = state.withLockedValue { state in
-            (state.configuration, "\(state.tls == nil ? "http" : "https")://127.0.0.1:\(state.port ?? 0)")
+            (state.configuration, "\(state.tls == nil ? "http" : "https")://\(state.host):\(state.port ?? 0)")
         }
         return EndpointRouter(configuration: configuration, origin: origin).action(for: request)
     }

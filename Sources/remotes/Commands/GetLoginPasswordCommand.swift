@@ -29,8 +29,14 @@ struct GetLoginPasswordCommand: AsyncParsableCommand {
             guard let library = services.catalog.uri(of: "library"), !library.isEmpty else {
                 throw .failed("remote has no library client (\(name) does not announce a library service)")
             }
-            let user = try await CurrentUser.fetch(libraryURI: library, token: remote.token, fetcher: fetcher)
+            let user = try await CurrentUser.fetch(
+                libraryURI: library, token: remote.token, remoteBaseURL: services.baseURL, fetcher: fetcher)
             guard let secret = user.secret else { throw .failed("no token was received from service") }
+            // Escaping would print another secret than the server's, and printing it raw could
+            // drive the terminal: a secret with control characters is refused.
+            guard !TerminalSafe.needsEscaping(secret) else {
+                throw .failed("the registry secret from the library holds control characters: refusing to print it")
+            }
             context.console.out(secret + "\n")
         }
     }

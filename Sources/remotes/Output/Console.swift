@@ -9,6 +9,11 @@ import RemotesCore
 /// Where batch output goes: tables and data to stdout, messages to stderr with Apptainer's
 /// prefixes (`INFO:    `, `WARNING: `, `ERROR:   `, `FATAL:   `), coloured only on a terminal
 /// outside `--batch` and without `NO_COLOR`. A notice is printed once per run.
+///
+/// This is the one way text reaches stdout and stderr, and every text passes `TerminalSafe`
+/// on its way: control characters from servers, helpers or other users' files show as `\xNN`,
+/// never as raw escape sequences. Newlines and tabs stay (our own multi-line output); the only
+/// raw escape sequences written are the colours of the message prefixes.
 final class Console {
     /// The message levels and their prefixes.
     enum Level: String {
@@ -35,25 +40,31 @@ final class Console {
         useColor = !batch && !noColor && !envNoColor && isatty(2) == 1
     }
 
-    /// Writes `text` to stdout as is.
+    /// Writes `text` to stdout, control characters escaped (newlines and tabs kept).
     func out(_ text: String) {
         Console.write(1, text)
     }
 
-    /// Writes one message line to stderr.
+    /// Writes one message line to stderr, control characters in `message` escaped.
     func log(_ level: Level, _ message: String) {
         let label = level.rawValue.padding(to: 8)
         let prefix = useColor ? "\u{1B}[\(level.colorCode)m\(label)\u{1B}[0m " : label + " "
-        let line = prefix + message + "\n"
-        Console.write(2, line)
+        let line = prefix + TerminalSafe.escaped(message, keepingLineBreaks: true) + "\n"
+        Console.writeRaw(2, line)
     }
 
     func info(_ message: String) { log(.info, message) }
     func warning(_ message: String) { log(.warning, message) }
     func fatal(_ message: String) { log(.fatal, message) }
 
-    /// Writes all of `text` to a file descriptor.
+    /// Writes all of `text` to a file descriptor, control characters escaped (newlines and tabs
+    /// kept).
     static func write(_ fd: Int32, _ text: String) {
+        writeRaw(fd, TerminalSafe.escaped(text, keepingLineBreaks: true))
+    }
+
+    /// Writes all of `text` as it is: only for text that is entirely ours (the coloured prefix).
+    private static func writeRaw(_ fd: Int32, _ text: String) {
         var text = text
         text.withUTF8 { buffer in
             var offset = 0

@@ -128,7 +128,9 @@ private struct ListDocument: Encodable {
     }
 }
 
-/// JSON for stdout: pretty, keys sorted, slashes unescaped, a final newline.
+/// JSON for stdout: pretty, keys sorted, slashes unescaped, a final newline. Control characters
+/// in strings are JSON escapes: Foundation writes C0 ones as `\u001b`; DEL and the C1 ones
+/// (U+007F–U+009F), which JSON allows raw but terminals act on, are escaped here the same way.
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
@@ -139,6 +141,21 @@ enum JSONOutput {
         while let range = text.range(of: #"\[\n\s*\n\s*\]"#, options: .regularExpression) {
             text.replaceSubrange(range, with: "[]")
         }
-        return text + "\n"
+        return escapingC1(text) + "\n"
+    }
+
+    /// `text` with DEL and C1 control characters written as `\u007f` … `\u009f`. In a JSON
+    /// document they can only stand inside strings, where the escape means the same character.
+    static func escapingC1(_ text: String) -> String {
+        guard TerminalSafe.needsEscaping(text, keepingLineBreaks: true) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x7F && scalar.value <= 0x9F {
+                out += "\\u00" + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

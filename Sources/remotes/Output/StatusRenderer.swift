@@ -3,7 +3,9 @@ import RemotesCore
 import RemotesNetwork
 
 /// The text and JSON forms of `remotes status`. Tables and token lines go to stdout, in
-/// Apptainer's layout; explanations, warnings and the final error go to stderr.
+/// Apptainer's layout; explanations, warnings and the final error go to stderr. What the
+/// servers said (URIs, reasons, the user's name and e-mail) is one line each: newlines in it are
+/// escaped too (`TerminalSafe`), so a server cannot forge a line of our output.
 struct StatusRenderer {
     let console: Console
 
@@ -22,10 +24,11 @@ struct StatusRenderer {
         }
         console.out(table.render())
         for service in report.failedServices {
-            console.warning("\(service.displayName) at \(service.uri): \(service.problem ?? "")")
+            console.warning(TerminalSafe.escaped("\(service.displayName) at \(service.uri): \(service.problem ?? "")"))
         }
         if let identity = report.identity {
-            console.out("\nLogged in as: \(identity.username) <\(identity.email)>\n\n")
+            let who = TerminalSafe.escaped("\(identity.username) <\(identity.email)>")
+            console.out("\nLogged in as: \(who)\n\n")
         }
         if report.token == .valid { console.info("Access Token Verified!") }
         console.out("\n" + report.token.sentence + "\n")
@@ -53,12 +56,16 @@ struct StatusRenderer {
         }
         console.out(table.render())
         for report in reports {
-            if let error = report.discoveryError { console.warning("\(report.name): \(error.message)") }
+            if let error = report.discoveryError {
+                console.warning(TerminalSafe.escaped("\(report.name): \(error.message)"))
+            }
             for service in report.failedServices {
-                console.warning("\(report.name): \(service.displayName) at \(service.uri): \(service.problem ?? "")")
+                console.warning(
+                    TerminalSafe.escaped(
+                        "\(report.name): \(service.displayName) at \(service.uri): \(service.problem ?? "")"))
             }
             if let error = report.token.error, report.discoveryError == nil {
-                console.warning("\(report.name): \(error.message)")
+                console.warning(TerminalSafe.escaped("\(report.name): \(error.message)"))
             }
         }
         console.out("\n" + reports.map { "\($0.name): \($0.token.sentence)\n" }.joined())

@@ -1,8 +1,12 @@
+import RemotesCore
+
 /// Aligns tab-separated cells into columns exactly as Go's `text/tabwriter` does with
 /// minwidth 0, padding 2 and space padding (what Apptainer's tables use): a column is as wide
 /// as its widest cell in a block of consecutive lines that have it, plus 2; the text after the
 /// last tab of a line is not padded, so lines have no trailing spaces. Widths count characters
-/// (runes), as Go does.
+/// (runes), as Go does. A cell is one line: every control character in it (a server's version,
+/// a name from another user's file), newline and tab included, is escaped (`TerminalSafe`)
+/// before it is measured, so the columns stay aligned and nothing reaches the terminal raw.
 struct TabWriter {
     private struct Cell {
         var bytes: [UInt8]
@@ -18,7 +22,7 @@ struct TabWriter {
     mutating func row(_ cells: [String]) {
         lines.append(
             cells.map { text in
-                let bytes = Array(text.utf8)
+                let bytes = Array(TerminalSafe.escaped(text).utf8)
                 // Runes are the bytes that do not continue a UTF-8 sequence.
                 var width = 0
                 for b in bytes where b & 0xC0 != 0x80 { width += 1 }

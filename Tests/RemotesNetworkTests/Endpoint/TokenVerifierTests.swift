@@ -51,7 +51,8 @@ struct TokenVerifierTests {
                     try await verifier.verify(token: "t", for: endpointRemote(server))
                 }
                 #expect(error == RemotesError(category, text))
-                let tokenState = await verifier.state(of: "t", tokenService: server.url("/ep/token"))
+                let tokenState = await verifier.state(
+                    of: "t", tokenService: server.url("/ep/token"), remoteBaseURL: server.url("/ep"))
                 #expect(tokenState.name == state)
                 return verifier
             }
