@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "remotes", targets: ["remotes"]),
         // For the fuzzing package in Fuzz/ (and anyone embedding the core).
         .library(name: "RemotesCore", targets: ["RemotesCore"]),
+        .library(name: "RemotesJSON", targets: ["RemotesJSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -24,13 +25,17 @@ let package = Package(
         // ncursesw through a small shim header (see docs/design.md, "ncurses").
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncurses-dev"])]),
 
+        // The one way to read and write JSON: order-keeping values, a strict parser, the docker
+        // config's and our output's layouts. No dependencies, so the fuzz targets use it directly.
+        .target(name: "RemotesJSON"),
+
         // Linux calls glibc declares only under _GNU_SOURCE (O_PATH, renameat2).
         .target(name: "CLinux"),
 
         // The model, the files and the rules. No terminal, no HTTP.
         .target(
             name: "RemotesCore",
-            dependencies: ["CLinux", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLinux", "RemotesJSON", .product(name: "Yams", package: "Yams")]
         ),
 
         // Service discovery, tokens, status, registry and keyserver logins, docker config.
@@ -38,6 +43,7 @@ let package = Package(
             name: "RemotesNetwork",
             dependencies: [
                 "RemotesCore",
+                "RemotesJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -57,6 +63,7 @@ let package = Package(
             name: "remotes",
             dependencies: [
                 "RemotesCore",
+                "RemotesJSON",
                 "RemotesNetwork",
                 "RemotesTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -79,10 +86,11 @@ let package = Package(
         // Benchmark-only: times the TUI's key handling and drawing in process (scripts/bench-tui.sh).
         .executableTarget(name: "remotes-tui-bench", dependencies: ["RemotesTUI", "RemotesCore"]),
 
+        .testTarget(name: "RemotesJSONTests", dependencies: ["RemotesJSON"]),
         .testTarget(name: "RemotesCoreTests", dependencies: ["RemotesCore"]),
         .testTarget(
             name: "RemotesNetworkTests",
-            dependencies: ["RemotesNetwork", "RemotesCore", "RemotesTestSupport"]
+            dependencies: ["RemotesNetwork", "RemotesCore", "RemotesJSON", "RemotesTestSupport"]
         ),
         // Snapshots/ holds the text snapshots the tests read by path (not resources).
         .testTarget(

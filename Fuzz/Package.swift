@@ -14,9 +14,10 @@ let package = Package(
         .executableTarget(name: "FuzzConfigReader", dependencies: core),
         .executableTarget(name: "FuzzDiscoveryJSON", dependencies: core),
         .executableTarget(name: "FuzzURI", dependencies: core),
-        // These two compile the parsers' own source files (symbolic links into
-        // Sources/RemotesNetwork), so that fuzzing does not build NIO with sanitizers.
-        .executableTarget(name: "FuzzWWWAuthenticate", dependencies: ["FuzzSupport"]),
-        .executableTarget(name: "FuzzDockerConfig", dependencies: core),
+        // The parsers the network layer uses live in RemotesCore and RemotesJSON, so fuzzing
+        // never builds NIO with sanitizers.
+        .executableTarget(name: "FuzzWWWAuthenticate", dependencies: core),
+        .executableTarget(
+            name: "FuzzDockerConfig", dependencies: core + [.product(name: "RemotesJSON", package: "remotes")]),
     ]
 )

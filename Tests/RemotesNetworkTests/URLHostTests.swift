@@ -1,3 +1,4 @@
+import RemotesCore
 import RemotesTestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import FuzzSupport
 import RemotesCore
+import RemotesJSON
 
-/// Fuzzes the docker config reader (its source files, and the JSON parser and writer, are linked
-/// into this target). Any input fails cleanly or reads to a file whose written text reads back
+/// Fuzzes the docker config reader and the JSON parser and writer under it. Any input fails cleanly or reads to a file whose written text reads back
 /// to the same JSON, keeping every key.
 @main
 enum FuzzDockerConfig {

@@ -1,7 +1,8 @@
 import FuzzSupport
+import RemotesCore
 
-/// Fuzzes the WWW-Authenticate parser (its source files are linked into this target, so that
-/// fuzzing needs neither NIO nor AsyncHTTPClient built with sanitizers). It must never crash,
+/// Fuzzes the WWW-Authenticate parser (in RemotesCore, so that fuzzing needs neither NIO nor
+/// AsyncHTTPClient built with sanitizers). It must never crash,
 /// every challenge it returns has a scheme, and parsing is deterministic.
 @main
 enum FuzzWWWAuthenticate {

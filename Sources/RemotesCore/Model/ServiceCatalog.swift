@@ -1,8 +1,8 @@
-import Foundation
+import RemotesJSON
 
 /// The services an endpoint announces in `/assets/config/config.prod.json` (service discovery):
 /// `libraryAPI`, `keystoreAPI`, `tokenAPI` … each with a `uri`.
-public struct ServiceCatalog: Sendable, Equatable, Codable {
+public struct ServiceCatalog: Sendable, Equatable {
     /// Service URIs by name: `library`, `keyserver`, `token`, `builder`, `consent`, …
     public var services: [String: String]
     /// The OCI registry of the library service (`libraryAPI.registryUri`), if announced.
@@ -18,26 +18,25 @@ public struct ServiceCatalog: Sendable, Equatable, Codable {
     /// service name is the key without its `API` suffix, `keystore` becomes `keyserver`;
     /// entries without a string `uri` are skipped.
     public static func parse(_ data: [UInt8]) throws(RemotesError) -> ServiceCatalog {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(data), options: [])
-        } catch {
+        guard let top = try? JSONParser.parse(data) else {
             throw .failed("jsonresp: failed to unmarshal response: invalid JSON")
         }
-        guard let top = object as? [String: Any] else {
+        guard let members = top.members else {
             throw .failed("jsonresp: failed to unmarshal response: the service list is not a JSON object")
         }
         var services: [String: String] = [:]
         var registry: String?
-        for (key, value) in top {
-            guard let entry = value as? [String: Any] else {
-                throw .failed("jsonresp: failed to unmarshal response: \"\(key)\" is not a JSON object")
+        // A key given twice counts once, with its last value, as in Go's decoder.
+        var seen: Set<String> = []
+        for member in members.reversed() where seen.insert(member.key).inserted {
+            guard let entry = member.value.members.map(JSONValue.object) else {
+                throw .failed("jsonresp: failed to unmarshal response: \"\(member.key)\" is not a JSON object")
             }
-            var name = key.hasSuffix("API") ? String(key.dropLast(3)) : key
+            var name = member.key.hasSuffix("API") ? String(member.key.dropLast(3)) : member.key
             if name == "keystore" { name = "keyserver" }
-            guard let uri = entry["uri"] as? String else { continue }
+            guard let uri = entry["uri"]?.stringValue else { continue }
             services[name] = uri
-            if name == "library", let r = entry["registryUri"] as? String { registry = r }
+            if name == "library", let r = entry["registryUri"]?.stringValue { registry = r }
         }
         return ServiceCatalog(services: services, registryURI: registry)
     }

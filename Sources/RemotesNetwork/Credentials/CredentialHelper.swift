@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesJSON
 
 /// A docker credential helper, `docker-credential-<name>`, spoken to with the
 /// docker-credential-helpers protocol: `store` reads `{"ServerURL", "Username", "Secret"}` on

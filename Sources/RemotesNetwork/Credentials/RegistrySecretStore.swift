@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesJSON
 
 /// Where a registry's secret is kept: in the docker config file itself, or in the credential
 /// helper that the file names for that registry (`credHelpers`, else `credsStore`). In the

@@ -1,5 +1,5 @@
-import Foundation
 import RemotesCore
+import RemotesJSON
 
 /// The library's answer to `GET /v1/rbac/users/current` for a token: who it belongs to, and the
 /// registry secret that `remote get-login-password` prints.
@@ -46,12 +46,11 @@ public struct CurrentUser: Sendable, Equatable {
         default:
             throw RemotesError(result.status >= 500 ? .unavailable : .failed, "status is not ok: \(result.statusText)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(result.body)) as? [String: Any],
-            let data = object["data"] as? [String: Any]
-        else { throw .failed("the library's answer about the current user is not the expected JSON") }
-        let meta = data["oidc_user_meta"] as? [String: Any]
+        guard let object = try? JSONParser.parse(result.body), let data = object["data"], data.members != nil else {
+            throw .failed("the library's answer about the current user is not the expected JSON")
+        }
         return CurrentUser(
-            username: data["username"] as? String ?? "", email: data["email"] as? String ?? "",
-            secret: (meta?["secret"] as? String).flatMap { $0.isEmpty ? nil : $0 })
+            username: data["username"]?.stringValue ?? "", email: data["email"]?.stringValue ?? "",
+            secret: data["oidc_user_meta"]?["secret"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 })
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import RemotesCore
+import RemotesJSON
 
 /// `remote status` (reference §3.6, §4.3): discovery, then every discovered service's
 /// `/version`, the token check and the identity, all at the same time; and `checkAll`, which
@@ -114,16 +114,16 @@ public struct StatusChecker: Sendable {
         guard result.status == 200 else {
             return .unavailable(reason: "error response from server: \(result.statusText)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(result.body)) as? [String: Any] else {
+        guard let object = try? JSONParser.parse(result.body), object.members != nil else {
             return .unavailable(reason: "jsonresp: failed to unmarshal response: invalid JSON")
         }
-        if let error = object["error"], !(error is NSNull) {
+        if let error = object["error"], !error.isNull {
             return .unavailable(reason: "the service answered with an error")
         }
-        guard let data = object["data"] as? [String: Any] else {
+        guard let data = object["data"], data.members != nil else {
             return .unavailable(reason: "the answer has no \"data\" object")
         }
-        return .ok(version: data["version"] as? String ?? "")
+        return .ok(version: data["version"]?.stringValue ?? "")
     }
 
     /// What the user is told about Apptainer's placeholder endpoint instead of a failure.

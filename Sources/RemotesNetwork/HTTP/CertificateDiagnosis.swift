@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import RemotesCore
 
 /// Finds out why a server's certificate failed verification, which BoringSSL does not say: it
 /// connects once more without verification, reads the server's certificate and checks its

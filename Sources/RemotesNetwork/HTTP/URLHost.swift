@@ -1,3 +1,5 @@
+import RemotesCore
+
 /// The host of a URL or authority, in the one spelling that decisions compare: lowercased,
 /// without user info, port, IPv6 brackets or a final dot (`HTTPS://User@Example.COM.:443/x` →
 /// `example.com`, `http://[::1]:80` → `::1`). Names are compared as written, never resolved:

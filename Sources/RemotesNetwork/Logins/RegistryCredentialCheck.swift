@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesJSON
 
 /// Checks a user name and password with an OCI registry before a login is stored, the way
 /// docker and go-containerregistry log in, but stricter than Apptainer (which accepts anything

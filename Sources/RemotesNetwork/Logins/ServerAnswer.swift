@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesJSON
 
 /// What a server answered, in a few words for an error message: the status and, when the body
 /// explains it, the explanation (an OCI `errors` list, a token server's `details`, or the first

@@ -1,6 +1,5 @@
-import RemotesCore
-
 import Glibc
+import RemotesCore
 
 /// Reading secrets and answers from the user: all of stdin for `--password-stdin`, a hidden
 /// prompt on a terminal, and `[y/N]` questions. Nothing read here is ever echoed or logged.

@@ -1,5 +1,6 @@
 import Foundation
 import RemotesCore
+import RemotesJSON
 import RemotesNetwork
 
 /// The text and JSON forms of `remotes status`. Tables and token lines go to stdout, in
@@ -77,9 +78,7 @@ struct StatusRenderer {
             for notice in report.notices { console.notice(Notice(notice.level, "\(report.name): \(notice.text)")) }
             if let error = report.discoveryError { console.warning("\(report.name): \(error.message)") }
         }
-        let document = StatusDocument(
-            healthy: reports.allSatisfy(\.isHealthy), remotes: reports.map(StatusDocument.Remote.init))
-        console.out(JSONOutput.encode(document))
+        console.out(JSONWriter.pretty(StatusDocument.make(reports)))
     }
 
     /// `OK`, `N/A`, or `-` for a service that was not checked.
@@ -107,115 +106,47 @@ struct StatusRenderer {
     }
 }
 
-/// `status --format json`.
-private struct StatusDocument: Encodable {
-    struct Service: Encodable {
-        var name: String
-        var title: String
-        var uri: String
-        var status: String
-        var version: String?
-        var error: String?
+/// `status --format json` (docs/endpoint-network.md): one object per remote; `null` stands
+/// for what is not known rather than leaving a key out.
+enum StatusDocument {
+    static func make(_ reports: [EndpointStatusReport]) -> JSONValue {
+        .object([
+            "healthy": .bool(reports.allSatisfy(\.isHealthy)),
+            "remotes": .array(reports.map(remote)),
+        ])
+    }
 
-        init(_ health: ServiceHealth) {
-            name = health.key
-            title = health.displayName
-            uri = health.uri
+    static func remote(_ report: EndpointStatusReport) -> JSONValue {
+        .object([
+            "name": .string(report.name),
+            "uri": .string(report.uri),
+            "baseURL": .string(report.baseURL),
+            "healthy": .bool(report.isHealthy),
+            "discovery": .object([
+                "source": .string(report.origin?.rawValue),
+                "error": .string(report.discoveryError?.message),
+            ]),
+            "services": .array(report.services.map(service)),
+            "token": .object([
+                "state": .string(report.token.name),
+                "message": .string(report.token.sentence),
+                "error": .string(report.token.error?.message),
+            ]),
+            "identity": report.identity.map { .object(["username": .string($0.username), "email": .string($0.email)]) }
+                ?? .null,
+        ])
+    }
+
+    static func service(_ health: ServiceHealth) -> JSONValue {
+        let (status, version, error): (String, String?, String?) =
             switch health.state {
-            case .ok(let version):
-                status = "ok"
-                self.version = version
-            case .unavailable(let reason):
-                status = "unavailable"
-                error = reason
-            case .notChecked(let reason):
-                status = "not-checked"
-                error = reason
+            case .ok(let version): ("ok", version, nil)
+            case .unavailable(let reason): ("unavailable", nil, reason)
+            case .notChecked(let reason): ("not-checked", nil, reason)
             }
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(title, forKey: .title)
-            try c.encode(uri, forKey: .uri)
-            try c.encode(status, forKey: .status)
-            try c.encode(version, forKey: .version)
-            try c.encode(error, forKey: .error)
-        }
-
-        enum CodingKeys: String, CodingKey { case name, title, uri, status, version, error }
+        return .object([
+            "name": .string(health.key), "title": .string(health.displayName), "uri": .string(health.uri),
+            "status": .string(status), "version": .string(version), "error": .string(error),
+        ])
     }
-
-    struct Discovery: Encodable {
-        var source: String?
-        var error: String?
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(source, forKey: .source)
-            try c.encode(error, forKey: .error)
-        }
-
-        enum CodingKeys: String, CodingKey { case source, error }
-    }
-
-    struct Token: Encodable {
-        var state: String
-        var message: String
-        var error: String?
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(state, forKey: .state)
-            try c.encode(message, forKey: .message)
-            try c.encode(error, forKey: .error)
-        }
-
-        enum CodingKeys: String, CodingKey { case state, message, error }
-    }
-
-    struct Identity: Encodable {
-        var username: String
-        var email: String
-    }
-
-    struct Remote: Encodable {
-        var name: String
-        var uri: String
-        var baseURL: String
-        var healthy: Bool
-        var discovery: Discovery
-        var services: [Service]
-        var token: Token
-        var identity: Identity?
-
-        init(_ report: EndpointStatusReport) {
-            name = report.name
-            uri = report.uri
-            baseURL = report.baseURL
-            healthy = report.isHealthy
-            discovery = Discovery(source: report.origin?.rawValue, error: report.discoveryError?.message)
-            services = report.services.map(Service.init)
-            token = Token(state: report.token.name, message: report.token.sentence, error: report.token.error?.message)
-            identity = report.identity.map { Identity(username: $0.username, email: $0.email) }
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(uri, forKey: .uri)
-            try c.encode(baseURL, forKey: .baseURL)
-            try c.encode(healthy, forKey: .healthy)
-            try c.encode(discovery, forKey: .discovery)
-            try c.encode(services, forKey: .services)
-            try c.encode(token, forKey: .token)
-            try c.encode(identity, forKey: .identity)
-        }
-
-        enum CodingKeys: String, CodingKey { case name, uri, baseURL, healthy, discovery, services, token, identity }
-    }
-
-    var healthy: Bool
-    var remotes: [Remote]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RemotesCore
+import RemotesJSON
 import RemotesTestSupport
 
 @testable import RemotesNetwork

@@ -75,9 +75,9 @@ struct RegistryAddressTests {
 
     @Test("login URIs say whether they name a registry or a keyserver")
     func kinds() throws {
-        #expect(try LoginService.kind(of: "docker://h") == .registry)
-        #expect(try LoginService.kind(of: "ORAS://h") == .registry)
-        #expect(try LoginService.kind(of: "hkps://h") == .keyserver)
-        #expect(throws: RemotesError.usage("ftp transport is not supported")) { try LoginService.kind(of: "ftp://h") }
+        #expect(try LoginKind(uri: "docker://h") == .registry)
+        #expect(try LoginKind(uri: "ORAS://h") == .registry)
+        #expect(try LoginKind(uri: "hkps://h") == .keyserver)
+        #expect(throws: RemotesError.usage("ftp transport is not supported")) { try LoginKind(uri: "ftp://h") }
     }
 }

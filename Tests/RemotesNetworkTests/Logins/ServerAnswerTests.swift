@@ -1,3 +1,4 @@
+import RemotesCore
 import Testing
 
 @testable import RemotesNetwork

@@ -1,4 +1,4 @@
-import RemotesCore
+import RemotesJSON
 
 /// A docker config file (`~/.docker/config.json`, Apptainer's `docker-config.json`) as far as
 /// logins go: `auths` maps a registry to `{"auth": base64(user:password)}`, `credsStore` names a

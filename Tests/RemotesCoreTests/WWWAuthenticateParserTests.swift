@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RemotesNetwork
+@testable import RemotesCore
 
 @Suite("WWW-Authenticate parser")
 struct WWWAuthenticateParserTests {

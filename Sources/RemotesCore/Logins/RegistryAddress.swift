@@ -1,5 +1,3 @@
-import RemotesCore
-
 /// The registry of a `docker://HOST[:PORT]` or `oras://HOST[:PORT]` login: where its API is and
 /// under which key its login is kept in a docker config file.
 public struct RegistryAddress: Sendable, Equatable, Hashable {

@@ -27,6 +27,26 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    /// The value of a boolean, nil for anything else.
+    public var boolValue: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
+
+    /// True for `null`.
+    public var isNull: Bool { self == .null }
+
+    /// A string, or `null` for nil (for output documents).
+    public static func string(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
+
+    /// An integer number.
+    public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// An object from `(key, value)` pairs, in the order given.
+    public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        .object(pairs.map { JSONMember($0.key, $0.value) })
+    }
+
     /// For an object, the value of the last member named `key` (the one Go's decoder keeps).
     public subscript(key: String) -> JSONValue? {
         members?.last { $0.key == key }?.value

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RemotesNetwork
+@testable import RemotesJSON
 
 @Suite("JSON parser and writer")
 struct JSONTests {

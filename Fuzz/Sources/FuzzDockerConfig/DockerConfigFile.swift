@@ -1,1 +1,0 @@
-../../../Sources/RemotesNetwork/Credentials/DockerConfigFile.swift

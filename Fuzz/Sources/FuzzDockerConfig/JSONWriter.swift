@@ -1,1 +1,0 @@
-../../../Sources/RemotesNetwork/JSON/JSONWriter.swift

@@ -1,1 +1,0 @@
-../../../Sources/RemotesNetwork/Logins/RegistryAddress.swift
