@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import Logging
 import RemotesCore
 import RemotesNetwork
-
-import Glibc
 
 /// What every command needs: the environment, the console, the file locations and the store.
 struct CommandContext {

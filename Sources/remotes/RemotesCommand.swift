@@ -1,9 +1,8 @@
 import ArgumentParser
+import Glibc
 import RemotesCore
 import RemotesNetwork
 import RemotesTUI
-
-import Glibc
 
 /// `remotes`: with a subcommand, the batch command line; without one, the terminal UI.
 struct RemotesCommand: AsyncParsableCommand {

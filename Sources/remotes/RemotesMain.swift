@@ -1,5 +1,4 @@
 import ArgumentParser
-
 import Glibc
 
 /// The entry point: the common forms of `list` and `login` are read by `QuickParse`, everything

@@ -1,8 +1,7 @@
 import Foundation
+import Glibc
 import RemotesTestSupport
 import Testing
-
-import Glibc
 
 /// Runs scripts/tui-concurrency.sh: the real UI in tmux on a user file while batch workers
 /// change it, and the UI writes too. Skipped when tmux or the binary is missing; `REMOTES_BIN`

@@ -1,8 +1,7 @@
 import Foundation
+import Glibc
 import RemotesTestSupport
 import Testing
-
-import Glibc
 
 /// Runs scripts/tui-e2e.sh (tmux driving the real ncurses UI of remotes on temporary
 /// files, logging in to remotes-test-server). Skipped when tmux, the binary or the test server

@@ -38,14 +38,6 @@ public struct ConfigOverview: Sendable {
         public var isLoggedIn: Bool
     }
 
-    /// What a login is to.
-    public enum LoginKind: String, Sendable, Equatable {
-        /// An OCI registry (`docker://`, `oras://`).
-        case registry
-        /// A keyserver (`https://`, `http://`).
-        case keyserver
-    }
-
     /// One login to a registry or keyserver.
     public struct LoginRow: Sendable, Equatable {
         /// What was logged in to, e.g. `docker://registry.example.com`.

@@ -37,16 +37,6 @@ extension ChangeContext {
         return list.count
     }
 
-    static func validateKeyserverURL(_ url: String) throws(RemotesError) -> String {
-        let trimmed = url.trimmingSpaces
-        guard KeyserverAddress(trimmed) != nil else {
-            throw .usage(
-                "invalid keyserver URL \(goQuoted(url)): use http://, https://, hkp:// or hkps:// followed by a host name"
-            )
-        }
-        return trimmed
-    }
-
     mutating func editKeyservers<R>(
         _ remote: String?, _ body: (inout [Keyserver], String) throws(RemotesError) -> R
     ) throws(RemotesError) -> R {
@@ -60,8 +50,8 @@ extension ChangeContext {
     }
 
     mutating func addKeyserver(remote: String?, url: String, order: Int?, insecure: Bool) throws(RemotesError) {
-        let url = try Self.validateKeyserverURL(url)
-        if let order, order <= 0 { throw .usage("order must be > 0") }
+        try AddKeyserverRequest(url: url, order: order).validated()
+        let url = try AddKeyserverRequest.validURL(url)
         let address = KeyserverAddress(url)
         let position = try editKeyservers(remote) { (list: inout [Keyserver], _: String) throws(RemotesError) -> Int in
             let inUse = list.filter { !$0.skip }.count

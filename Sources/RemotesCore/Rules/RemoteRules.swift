@@ -4,7 +4,7 @@ extension ChangeContext {
         throws(RemotesError)
     {
         if global { try requireRootForGlobal() }
-        try RemoteName.validate(name)
+        try AddRemoteRequest(name: name, uri: uri, insecure: insecure).validated()
         let endpoint = try EndpointURI.normalize(uri, insecure: insecure)
         if !global && state.locations.flavor.nameClashIsError && system.remotes[name] != nil {
             // SingularityCE refuses a personal remote named like a global one at every later

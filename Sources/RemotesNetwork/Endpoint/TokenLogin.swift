@@ -47,6 +47,7 @@ public struct TokenLogin: Sendable {
         remote name: String, token: String, store: ConfigStore, refresh: Bool = false,
         expecting: ConfigState.Fingerprints? = nil
     ) async throws(RemotesError) -> ChangeOutcome {
+        try AccessTokenRequest(token: token, source: "the request").validated()
         let state = try await OffThread.run { () throws(RemotesError) in try store.load() }
         guard let remote = state.merged.remotes[name] else { throw .failed("\(name) is not a remote") }
         let verified = try await verify(token: token, for: NamedRemote(name: name, remote: remote), refresh: refresh)

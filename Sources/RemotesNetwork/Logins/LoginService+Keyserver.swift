@@ -3,14 +3,12 @@ import RemotesCore
 extension LoginService {
     /// Checks the credentials with a configured keyserver, then stores them in remote.yaml.
     func loginToKeyserver(_ request: LoginRequest) async throws(RemotesError) -> LoginReport {
-        guard let address = KeyserverAddress(request.uri) else {
-            throw .usage("\(request.uri) is not a keyserver URL (http, https, hkp or hkps with a host)")
-        }
+        try request.validated()
+        let address = try LoginRequest.keyserverAddress(of: request.uri)
         let state = try store.load()
         let configured = state.merged.sortedNames.lazy.compactMap { state.merged.remotes[$0] }
             .flatMap(\.keyservers).first { $0.external && KeyserverAddress($0.uri) == address }
         guard let configured else { throw .failed("no external keyserver configuration found for \(request.uri)") }
-        guard !request.password.isEmpty else { throw .usage("a password is required") }
         var notices: [Notice] = []
         var insecure = request.insecure
         if configured.insecure && !insecure {
@@ -33,9 +31,7 @@ extension LoginService {
 
     /// Removes the keyserver's remote.yaml entries (nothing happens on the network).
     func logoutOfKeyserver(uri: String) throws(RemotesError) -> LogoutReport {
-        guard KeyserverAddress(uri) != nil else {
-            throw .usage("\(uri) is not a keyserver URL (http, https, hkp or hkps with a host)")
-        }
+        _ = try LoginRequest.keyserverAddress(of: uri)
         let outcome = try store.apply(.removeCredentials(uri: uri))
         var notices = outcome.notices
         if outcome.removedCount == 0 {

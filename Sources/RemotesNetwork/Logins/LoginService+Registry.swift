@@ -4,8 +4,6 @@ extension LoginService {
     /// Checks the credentials with the registry, then stores the secret and the remote.yaml entry.
     func loginToRegistry(_ request: LoginRequest) async throws(RemotesError) -> LoginReport {
         let registry = try RegistryAddress(parsing: request.uri)
-        guard !request.username.isEmpty else { throw .usage("Docker/OCI registry requires a username") }
-        guard !request.password.isEmpty else { throw .usage("a password is required") }
         let location = dockerConfig(authFile: request.authFile)
         let secrets = RegistrySecretStore(
             path: location.path, environment: environment, helperTimeout: helperTimeout, lockPolicy: store.lockPolicy)

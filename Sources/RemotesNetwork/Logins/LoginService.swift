@@ -14,14 +14,6 @@ import RemotesCore
 ///
 /// Work is cancelled with the calling task (HTTP requests and helper programs alike).
 public struct LoginService: Sendable {
-    /// What a login URI names.
-    public enum Kind: Sendable, Equatable {
-        /// An OCI registry: `docker://` or `oras://`.
-        case registry
-        /// A keyserver: `http://`, `https://`, `hkp://` or `hkps://`.
-        case keyserver
-    }
-
     /// The config files.
     public let store: ConfigStore
     /// The HTTP client.
@@ -41,20 +33,6 @@ public struct LoginService: Sendable {
         self.helperTimeout = helperTimeout
     }
 
-    /// Whether `uri` names a registry or a keyserver; other schemes give Apptainer's
-    /// `<scheme> transport is not supported`.
-    public static func kind(of uri: String) throws(RemotesError) -> Kind {
-        let scheme = uri.range(of: "://").map { uri[..<$0.lowerBound].lowercased() } ?? ""
-        switch scheme {
-        case "docker", "oras": return .registry
-        case "http", "https", "hkp", "hkps": return .keyserver
-        default:
-            throw .usage(
-                "\(scheme.isEmpty ? uri.prefix { $0 != ":" && $0 != "/" } : Substring(scheme)) transport is not supported"
-            )
-        }
-    }
-
     /// The docker config file registry logins use with this `--authfile` (see
     /// `DockerConfigLocation`).
     public func dockerConfig(authFile: String?) -> DockerConfigLocation {
@@ -65,7 +43,8 @@ public struct LoginService: Sendable {
     /// the password.
     public func login(_ request: LoginRequest) async throws(RemotesError) -> LoginReport {
         do {
-            switch try LoginService.kind(of: request.uri) {
+            try request.validated()
+            switch try LoginKind(uri: request.uri) {
             case .registry: return try await loginToRegistry(request)
             case .keyserver: return try await loginToKeyserver(request)
             }
@@ -79,7 +58,7 @@ public struct LoginService: Sendable {
     /// Apptainer. Errors are worded `while logging out of <uri>: …`.
     public func logout(uri: String, authFile: String?) async throws(RemotesError) -> LogoutReport {
         do {
-            switch try LoginService.kind(of: uri) {
+            switch try LoginKind(uri: uri) {
             case .registry: return try await logoutOfRegistry(uri: uri, authFile: authFile)
             case .keyserver: return try logoutOfKeyserver(uri: uri)
             }

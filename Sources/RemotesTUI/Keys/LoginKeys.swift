@@ -39,7 +39,7 @@ extension UIState {
 
     /// Logging out of a registry erases its secret through the services; a keyserver login is
     /// only an entry in remote.yaml and is removed directly, as Apptainer does.
-    func logoutConfirmation(uri: String, kind: ConfigOverview.LoginKind, origin: ChangeOrigin) -> Confirmation {
+    func logoutConfirmation(uri: String, kind: LoginKind, origin: ChangeOrigin) -> Confirmation {
         let consequence: Confirmation.Consequence =
             kind == .registry
             ? .start(.logoutRegistry(uri: uri)) : .apply(.removeCredentials(uri: uri), origin: origin)

@@ -8,100 +8,90 @@ extension UIState {
         return submit(&form)
     }
 
-    /// Checks the form; on a local error keeps it open with the error next to the field,
-    /// otherwise returns the write or the network task it asks for. Secrets are cleared from
-    /// the form as soon as they are handed on.
+    /// Checks the form with the request's own validation: each error is shown next to its
+    /// field (the focus goes to the first), otherwise the write or the network task it asks for
+    /// is returned. Secrets are cleared from the form as soon as they are handed on.
     private mutating func submit(_ form: inout Form) -> [Effect] {
         form.clearErrors()
-        var effects: [Effect] = []
+        let effects: [Effect]
         switch form.purpose {
-        case .addRemote:
-            let name = form.text(.name)
-            let uri = form.text(.uri)
-            var nameError: String?
-            var uriError: String?
-            do {
-                try RemoteName.validate(name)
-            } catch {
-                nameError = error.message
-            }
-            do {
-                _ = try EndpointURI.normalize(uri, insecure: form.checked(.insecure))
-            } catch {
-                uriError = error.message
-            }
-            // Reject the URI first so that the focus ends on the first bad field.
-            if let uriError { form.reject(.uri, uriError) }
-            if let nameError { form.reject(.name, nameError) }
-            if nameError == nil && uriError == nil {
-                effects.append(
-                    apply(
-                        .addRemote(
-                            name: name, uri: uri, insecure: form.checked(.insecure), global: form.checked(.global),
-                            makeDefault: !form.checked(.noDefault)), origin: .form))
-            }
-        case .addKeyserver(let remote):
-            let orderText = form.text(.order).strippingSpaces
-            var order: Int?
-            if !orderText.isEmpty {
-                if let value = Int(orderText) {
-                    order = value
-                } else {
-                    form.reject(.order, "order must be a number (empty appends at the end)")
-                }
-            }
-            if form.error == nil && form.fields.allSatisfy({ $0.error == nil }) {
-                effects.append(
-                    apply(
-                        .addKeyserver(
-                            remote: remote, url: form.text(.keyserverURL), order: order,
-                            insecure: form.checked(.insecure)), origin: .form))
-            }
-        case .loginEndpoint(let remote):
-            let token = form.text(.token)
-            form.clearSecrets()
-            guard !token.isEmpty else {
-                form.reject(.token, "an access token is required")
-                break
-            }
-            // The batch command's rules for a typed token (no spaces, at most 4096 bytes).
-            do {
-                _ = try AccessToken.validate(token, source: "the form")
-            } catch {
-                form.reject(.token, error.message)
-                break
-            }
-            let (id, effect) = startTask(.loginEndpoint(remote: remote, token: token))
-            form.pendingTask = id
-            effects.append(effect)
-        case .loginRegistry:
-            let uri = form.text(.uri).strippingSpaces
-            let username = form.text(.username)
-            let password = form.text(.password)
-            form.clearSecrets()
-            guard let address = LoginAddress(uri) else {
-                form.reject(
-                    .uri,
-                    uri.isEmpty
-                        ? "a URI is required (docker://HOST, oras://HOST or https://KEYSERVER)"
-                        : "invalid login URI \"\(uri)\"")
-                break
-            }
-            if address.isRegistry && username.isEmpty {
-                form.reject(.username, "Docker/OCI registry requires a username")
-                break
-            }
-            guard !password.isEmpty else {
-                form.reject(.password, "a password is required")
-                break
-            }
-            let (id, effect) = startTask(
-                .loginRegistry(uri: uri, username: username, password: password, insecure: form.checked(.insecure)))
-            form.pendingTask = id
-            effects.append(effect)
+        case .addRemote: effects = submitAddRemote(&form)
+        case .addKeyserver(let remote): effects = submitAddKeyserver(&form, remote: remote)
+        case .loginEndpoint(let remote): effects = submitToken(&form, remote: remote)
+        case .loginRegistry: effects = submitLogin(&form)
         }
         mode = .form(form)
         return effects
+    }
+
+    /// Shows every error next to its field, focusing the first; true when there is none.
+    private func accept(_ errors: [FieldError], in form: inout Form) -> Bool {
+        for error in errors.reversed() { form.reject(FormField.ID(error.field), error.error.message) }
+        return errors.isEmpty
+    }
+
+    private mutating func submitAddRemote(_ form: inout Form) -> [Effect] {
+        let request = AddRemoteRequest(name: form.text(.name), uri: form.text(.uri), insecure: form.checked(.insecure))
+        guard accept(request.validate(), in: &form) else { return [] }
+        return [
+            apply(
+                .addRemote(
+                    name: request.name, uri: request.uri, insecure: request.insecure, global: form.checked(.global),
+                    makeDefault: !form.checked(.noDefault)), origin: .form)
+        ]
+    }
+
+    private mutating func submitAddKeyserver(_ form: inout Form, remote: String) -> [Effect] {
+        let orderText = form.text(.order).strippingSpaces
+        let order = Int(orderText)
+        var errors = AddKeyserverRequest(url: form.text(.keyserverURL), order: order).validate()
+        if !orderText.isEmpty && order == nil {
+            errors.append(FieldError(.order, .usage("order must be a number (empty appends at the end)")))
+        }
+        guard accept(errors, in: &form) else { return [] }
+        return [
+            apply(
+                .addKeyserver(
+                    remote: remote, url: form.text(.keyserverURL), order: order, insecure: form.checked(.insecure)),
+                origin: .form)
+        ]
+    }
+
+    private mutating func submitToken(_ form: inout Form, remote: String) -> [Effect] {
+        let request = AccessTokenRequest(token: form.text(.token), source: "the Access Token field")
+        form.clearSecrets()
+        guard accept(request.validate(), in: &form) else { return [] }
+        let (id, effect) = startTask(.loginEndpoint(remote: remote, token: request.token))
+        form.pendingTask = id
+        return [effect]
+    }
+
+    private mutating func submitLogin(_ form: inout Form) -> [Effect] {
+        let request = LoginRequest(
+            uri: form.text(.uri).strippingSpaces, username: form.text(.username), password: form.text(.password),
+            insecure: form.checked(.insecure))
+        form.clearSecrets()
+        guard accept(request.validate(), in: &form) else { return [] }
+        let (id, effect) = startTask(
+            .loginRegistry(
+                uri: request.uri, username: request.username, password: request.password, insecure: request.insecure))
+        form.pendingTask = id
+        return [effect]
+    }
+}
+
+extension FormField.ID {
+    /// The form field that shows errors of a request's `field`.
+    init(_ field: RequestField) {
+        switch field {
+        case .name: self = .name
+        case .uri: self = .uri
+        case .keyserverURL: self = .keyserverURL
+        case .order: self = .order
+        case .token: self = .token
+        case .username: self = .username
+        case .password: self = .password
+        }
     }
 }
 

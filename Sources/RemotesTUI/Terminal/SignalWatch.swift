@@ -1,6 +1,5 @@
-import Synchronization
-
 import Glibc
+import Synchronization
 
 /// The last terminating signal caught (0 for none). Written by the handler below on whichever
 /// thread the kernel picked, read by the event loop: a lock-free atomic, so the handler stays

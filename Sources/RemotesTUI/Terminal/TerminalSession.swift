@@ -1,5 +1,4 @@
 import CNCurses
-
 import Glibc
 
 /// A running curses session on the process's terminal: started in a state fit for the UI,

@@ -106,7 +106,9 @@ enum EndpointLogin {
         case .file(let path):
             return try AccessToken.readFile(path)
         case .standardInput:
-            return try AccessToken.validate(SecretInput.readStandardInput(), source: "standard input")
+            let token = try SecretInput.readStandardInput()
+            try AccessTokenRequest(token: token, source: "standard input").validated()
+            return token
         case .prompt:
             if target.remote.isLoggedIn {
                 guard try SecretInput.confirm("An access token is already set for this remote. Replace it? [y/N] ")
@@ -116,7 +118,8 @@ enum EndpointLogin {
                 "Generate an access token at \(TokenLogin.tokenPage(of: target.remote)), and paste it here.\n"
                     + "Token entered will be hidden for security.\n")
             guard let typed = SecretInput.readHidden(prompt: "Access Token: "), !typed.isEmpty else { return nil }
-            return try AccessToken.validate(typed, source: "the prompt")
+            try AccessTokenRequest(token: typed, source: "the prompt").validated()
+            return typed
         }
     }
 

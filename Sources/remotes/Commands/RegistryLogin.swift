@@ -15,9 +15,9 @@ enum RegistryLogin {
         var password = ""
         try context.perform { () throws(RemotesError) in
             do throws(RemotesError) {
-                if try LoginService.kind(of: uri) == .registry && username.isEmpty {
-                    throw RemotesError.usage("Docker/OCI registry requires a username")
-                }
+                // Everything but the password is checked before anyone is asked for it.
+                let unchecked = LoginRequest(uri: uri, username: username, password: "")
+                if let error = unchecked.validate().first(where: { $0.field != .password }) { throw error.error }
                 password = try secret(context: context, options: options)
             } catch {
                 throw RemotesError(error.category, "while login to \(uri): \(error.message)")
@@ -65,7 +65,6 @@ enum RegistryLogin {
         } else {
             throw .usage("no password given, and standard input is not a terminal to ask for it: use --password-stdin")
         }
-        guard !password.isEmpty else { throw .usage("a password is required") }
         return password
     }
 }
