@@ -1,10 +1,5 @@
+import Glibc
 import RemotesCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The full-screen UI's entry point.
 public enum TUIApp {
@@ -38,7 +33,6 @@ public enum TUIApp {
     }
 
     private static func printError(_ text: String) {
-        let bytes = Array((TerminalSafe.escaped(text) + "\n").utf8)
-        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+        FileSystem.writeAll(2, Array((TerminalSafe.escaped(text) + "\n").utf8))
     }
 }

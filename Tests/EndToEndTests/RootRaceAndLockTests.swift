@@ -96,7 +96,7 @@ struct RootRaceAndLockTests {
         #expect(add.status == 75, "\(add.stderr)")
         #expect(add.stderr.contains("DEBUG:   waiting for \(file).lock: another process holds it"), "\(add.stderr)")
         #expect(add.stderr.contains("FATAL:   another process is editing \(file)"), "\(add.stderr)")
-        #expect(took >= .seconds(1) && took < .seconds(6), "took \(took)")
+        #expect(took >= .seconds(1) && took < .seconds(20), "took \(took)")  // bounded; room for a loaded machine
         #expect(TreeSnapshot(of: folder).differences(from: before) == "")
     }
 

@@ -67,7 +67,8 @@ import Testing
             #expect(h.state.tasks.isEmpty)
             #expect(
                 h.state.form?.fields[0].error
-                    == "the token in the Access Token field contains spaces or control characters, which a token cannot have")
+                    == "the token in the Access Token field contains spaces or control characters, which a token cannot have"
+            )
             #expect(n.server.requests.isEmpty)
         }
     }

@@ -9,4 +9,7 @@ int clinux_o_path(void);
 /** renameat2(..., RENAME_NOREPLACE): rename, failing with EEXIST if the new name exists. */
 int clinux_renameat_noreplace(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
 
+/** memfd_create(name, MFD_CLOEXEC): an anonymous file that lives in memory only. */
+int clinux_memfd(const char *name);
+
 #endif

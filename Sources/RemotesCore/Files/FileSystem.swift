@@ -73,8 +73,10 @@ public enum FileSystem {
         return Array(buffer[..<count])
     }
 
-    /// Writes all of `bytes` to `fd`, retrying short writes.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; false on an error.
+    /// Every raw descriptor write of remotes (files, stdout, stderr, the terminal) goes here.
+    @discardableResult
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { buffer in

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Which hosts are "this machine": a registry there may be reached over plain http without
 /// `--insecure`, as docker and Apptainer allow. Loopback means an IPv4 address in 127.0.0.0/8,

@@ -1,5 +1,6 @@
 import CNCurses
 import Glibc
+import RemotesCore
 
 /// A running curses session on the process's terminal: started in a state fit for the UI,
 /// and ended (terminal restored) exactly once.
@@ -72,8 +73,7 @@ final class TerminalSession {
     }
 
     private static func writeRaw(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
+        FileSystem.writeAll(1, Array(text.utf8))
     }
 
     private func writeRaw(_ text: String) { Self.writeRaw(text) }

@@ -1,10 +1,5 @@
+import Glibc
 import RemotesCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Where batch output goes: tables and data to stdout, messages to stderr with Apptainer's
 /// prefixes (`INFO:    `, `WARNING: `, `ERROR:   `, `FATAL:   `), coloured only on a terminal
@@ -65,18 +60,7 @@ final class Console {
 
     /// Writes all of `text` as it is: only for text that is entirely ours (the coloured prefix).
     private static func writeRaw(_ fd: Int32, _ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        FileSystem.writeAll(fd, Array(text.utf8))
     }
 
     /// Prints a core notice, once per run.

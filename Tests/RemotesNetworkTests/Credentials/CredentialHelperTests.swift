@@ -96,4 +96,26 @@ struct CredentialHelperTests {
             name: "deaf", environment: ["PATH": folder.path + ":/usr/bin:/bin"], timeout: .seconds(10))
         try await helper.store(server: "h", username: "u", secret: String(repeating: "x", count: 1 << 20))
     }
+
+    @Test("a helper that times out is stopped with every process it started (its process group)")
+    func processGroupTeardown() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let pidFile = folder.path("child.pid")
+        _ = try folder.write(
+            "#!/bin/sh\nsleep 300 &\necho $! > \(pidFile)\nwait\n", to: "docker-credential-parent", mode: 0o755)
+        let helper = try CredentialHelper(
+            name: "parent", environment: ["PATH": folder.path + ":/usr/bin:/bin"], timeout: .milliseconds(500))
+        await #expect(throws: RemotesError.self) { _ = try await helper.get(server: "h") }
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+        let child = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<100 where !gone {
+            // A killed child that nobody reaped yet is a zombie: count that as gone.
+            let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)) ?? ""
+            gone = state.isEmpty || state.contains(") Z ")
+            if !gone { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(gone, "the helper's child \(child) still runs")
+    }
 }
