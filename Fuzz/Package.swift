@@ -12,6 +12,7 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
         .executableTarget(name: "FuzzConfigReader", dependencies: core),
+        .executableTarget(name: "FuzzConfigChange", dependencies: core),
         .executableTarget(name: "FuzzDiscoveryJSON", dependencies: core),
         .executableTarget(name: "FuzzURI", dependencies: core),
         // The parsers the network layer uses live in RemotesCore and RemotesJSON, so fuzzing

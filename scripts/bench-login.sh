@@ -6,7 +6,7 @@
 #
 #   scripts/bench-login.sh            release build, then 30 runs of each command per mode
 #
-# The build is scripts/build-release.sh (static Swift runtime, position-dependent), the way it
+# The build is scripts/build-release.sh (static Swift runtime, hardened PIE), the way it
 # is shipped on Linux: loading some twenty Swift shared libraries would add ~8 ms to every run.
 # The runs of the two commands alternate in rounds (hyperfine runs one command's runs in a row),
 # so that a change in the machine's load does not favour either.

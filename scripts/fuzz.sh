@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no
 seconds=${1:-60}
 shift || true
-declare -A corpus=([FuzzConfigReader]=config [FuzzDiscoveryJSON]=discovery [FuzzURI]=uri
+declare -A corpus=([FuzzConfigReader]=config [FuzzConfigChange]=config-change [FuzzDiscoveryJSON]=discovery [FuzzURI]=uri
     [FuzzWWWAuthenticate]=www-authenticate [FuzzDockerConfig]=docker-config)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

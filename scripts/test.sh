@@ -4,8 +4,10 @@
 # the keyserver, skopeo, tmux, …), then:
 #   1. builds and runs every test with the real peers required;
 #   2. runs each libFuzzer target for FUZZ_SECONDS (default 10) from its seed corpus;
-#   3. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address).
-# Set REMOTES_SKIP_SANITIZER=1 to leave out step 3 on a quick local run.
+#   3. builds the release binary (scripts/build-release.sh, which shows its hardening with
+#      readelf) and runs ReleaseHardeningTests on it;
+#   4. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address).
+# Set REMOTES_SKIP_SANITIZER=1 to leave out step 4 on a quick local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,12 @@ phase "tests"
 REMOTES_REQUIRE_PEERS=1 swift test --skip-build --parallel 2>&1 | tee .build/test.log | grep -vE '^(◇|↳) '
 phase "fuzzing, ${FUZZ_SECONDS:-10} s per target"
 ./scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+phase "release build + hardening check"
+release=$(./scripts/build-release.sh remotes)
+REMOTES_RELEASE_BINARY=$release swift test --skip-build --filter ReleaseHardeningTests 2>&1 |
+    tee .build/release-hardening.log | grep -vE '^(◇|↳) '
+# The release binary's test must have run, not been skipped.
+grep -q '✔ Test "the release binary is PIE' .build/release-hardening.log
 if [ -z "${REMOTES_SKIP_SANITIZER:-}" ]; then
     phase "AddressSanitizer"
     ./scripts/sanitize.sh address

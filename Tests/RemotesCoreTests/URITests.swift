@@ -77,9 +77,13 @@ struct URITests {
         #expect(LoginAddress("r.example") == nil)
     }
 
-    @Test("names: blank, control characters, outer spaces, :// and very long names are refused")
+    @Test("names: blank, control characters, line separators, outer spaces, :// and very long names are refused")
     func names() {
-        for bad in ["", "  ", "a\nb", " a", "a ", "https://x", String(repeating: "n", count: 129)] {
+        let bad = [
+            "", "  ", "a\nb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{FEFF}b", " a", "a ", "https://x",
+            String(repeating: "n", count: 129),
+        ]
+        for bad in bad {
             #expect(failure { () throws(RemotesError) in try RemoteName.validate(bad) }?.category == .usage)
         }
         for good in ["a", "my remote", "ü-1", "a.b_c"] {
