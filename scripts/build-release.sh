@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release binary the way it is meant to be installed and benchmarked, prints the
 # readelf proof of its hardening on stderr (scripts/check-hardening.sh, which fails the build
-# when a property is missing) and its path on stdout. docs/design.md, "Start-up time", says why:
+# when a property is missing) and its path on stdout. docs/startup.md says why:
 #   - hardened as Debian's and Fedora's policies ask (issue 11 item 12): a position-independent
 #     executable, full RELRO (`-z relro -z now`: relocated data read-only, every symbol bound
 #     at start), a non-executable stack (`-z noexecstack`), the stack protector in Swift code

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shows, with readelf, that an executable is built hardened, and fails (exit 1) naming each
-# property that is missing (docs/design.md, "Start-up time"; issue 11 item 12):
+# property that is missing (docs/startup.md; issue 11 item 12):
 #   PIE        ELF type DYN with the PIE flag in FLAGS_1 (loaded at a random address);
 #   RELRO      a GNU_RELRO segment (relocated data made read-only after start-up);
 #   BIND_NOW   every symbol bound at start (BIND_NOW or FLAGS_1 NOW), so with RELRO the whole
