@@ -13,7 +13,8 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
         .executableTarget(name: "FuzzConfigReader", dependencies: core),
         .executableTarget(name: "FuzzConfigChange", dependencies: core),
-        .executableTarget(name: "FuzzDiscoveryJSON", dependencies: core),
+        .executableTarget(
+            name: "FuzzDiscoveryJSON", dependencies: core + [.product(name: "RemotesJSON", package: "remotes")]),
         .executableTarget(name: "FuzzURI", dependencies: core),
         // The parsers the network layer uses live in RemotesCore and RemotesJSON, so fuzzing
         // never builds NIO with sanitizers.
