@@ -29,7 +29,8 @@ public struct EndpointStatusReport: Sendable, Equatable {
     /// Makes a report.
     public init(
         name: String, uri: String, baseURL: String, origin: DiscoveredServices.Origin?, discoveryError: RemotesError?,
-        services: [ServiceHealth], token: TokenState, identity: UserIdentity?, notices: [Notice]
+        services: [ServiceHealth], token: TokenState, identity: UserIdentity?, notices: [Notice],
+        tokenExpiry: TokenExpiry? = nil
     ) {
         self.name = name
         self.uri = uri
@@ -40,6 +41,7 @@ public struct EndpointStatusReport: Sendable, Equatable {
         self.token = token
         self.identity = identity
         self.notices = notices
+        self.tokenExpiry = tokenExpiry
     }
 
     /// The token line with the expiry, when known: `Valid authentication token set (logged in),
