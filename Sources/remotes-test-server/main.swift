@@ -12,6 +12,8 @@ let usage = """
       --token T              a valid bearer token (repeatable)
       --secret S             oidc_user_meta.secret of /v1/rbac/users/current
       --version-delay-ms N   delay every /version answer by N milliseconds
+      --registry-user U:P    make /v2/ an OCI registry with Basic auth for user U, password P
+      --registry-delay-ms N  delay every /v2/ answer by N milliseconds
       --base-url URL         base of the service URIs in the discovery JSON
       --print-port           print "listening on <scheme>://127.0.0.1:PORT" as the first stdout line
       --help                 show this text
@@ -25,6 +27,8 @@ struct Options {
     var tokens: [String] = []
     var secret: String?
     var versionDelayMilliseconds = 0
+    var registryUser: String?
+    var registryDelayMilliseconds = 0
     var baseURL: String?
     var printPort = false
 }
@@ -55,6 +59,8 @@ func parse(_ arguments: [String]) -> Options {
         case "--token": options.tokens.append(value(argument))
         case "--secret": options.secret = value(argument)
         case "--version-delay-ms": options.versionDelayMilliseconds = number(argument)
+        case "--registry-user": options.registryUser = value(argument)
+        case "--registry-delay-ms": options.registryDelayMilliseconds = number(argument)
         case "--base-url": options.baseURL = value(argument)
         case "--print-port": options.printPort = true
         case "--help", "-h":
@@ -88,6 +94,14 @@ if let secret = options.secret { configuration.secret = secret }
 if options.versionDelayMilliseconds > 0 {
     configuration.misbehaviours[.suffix("/version")] = .slow(
         headerDelay: .milliseconds(options.versionDelayMilliseconds))
+}
+if let user = options.registryUser {
+    guard let colon = user.firstIndex(of: ":") else { fail("--registry-user needs USER:PASSWORD") }
+    configuration.registryCredentials = BasicCredentials(
+        username: String(user[..<colon]), password: String(user[user.index(after: colon)...]))
+}
+if options.registryDelayMilliseconds > 0 {
+    configuration.misbehaviours[.exact("/v2/")] = .slow(headerDelay: .milliseconds(options.registryDelayMilliseconds))
 }
 let tls = options.certificate.flatMap { certificate in
     options.key.map { CertificatePair(certificate: certificate, key: $0) }

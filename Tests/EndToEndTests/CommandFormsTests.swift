@@ -79,7 +79,9 @@ struct CommandFormsTests {
             ))
     }
 
-    @Test("registry list shows every login with SECURE?; keyserver login/logout and registry logout work in the groups")
+    @Test(
+        "registry list shows every login with SECURE? and where it is stored; keyserver login/logout and registry logout work in the groups"
+    )
     func registryAndKeyserverLogins() async throws {
         var configuration = EndpointConfiguration()
         configuration.keyserverCredentials = BasicCredentials(username: "alice", password: "s3cret-keys")
@@ -95,7 +97,13 @@ struct CommandFormsTests {
             #expect(login.status == 0, "\(login.stderr)")
             #expect(!login.stdout.contains("s3cret") && !login.stderr.contains("s3cret"))
             let list = try await box.run(["registry", "list"])
-            #expect(list.stdout == "\nURI                     SECURE?\ndocker://r.example      ✗!\n\(uri)  ✓\n")
+            func pad(_ text: String) -> String {
+                text + String(repeating: " ", count: max(18, uri.count) + 2 - text.count)
+            }
+            #expect(
+                list.stdout
+                    == "\n\(pad("URI"))SECURE?  STORED IN\n\(pad("docker://r.example"))✗!       (no secret found)\n\(pad(uri))✓        \(box.userFile)\n"
+            )
             let logout = try await box.run(["keyserver", "logout", uri])
             #expect(logout.status == 0)
             #expect(logout.stderr == "INFO:    Logout succeeded\n")
@@ -104,7 +112,7 @@ struct CommandFormsTests {
             #expect(registryLogout.stderr.contains("WARNING: There is no existing login to registry \"r.example\"."))
             #expect(box.read(box.userFile)?.contains("Credentials") == false)
             let empty = try await box.run(["registry", "list"])
-            #expect(empty.stdout == "\nURI  SECURE?\n")
+            #expect(empty.stdout == "\nURI  SECURE?  STORED IN\n")
         }
     }
 

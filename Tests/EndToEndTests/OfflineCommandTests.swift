@@ -252,7 +252,7 @@ struct OfflineCommandTests {
         let text = try await box.run(["list"])
         #expect(
             text.stdout.hasSuffix(
-                "Authenticated Logins\n=================================\n\nURI                INSECURE\nhttps://k.example  NO\n"
+                "Authenticated Logins\n=================================\n\nURI                INSECURE  STORED IN\nhttps://k.example  NO        \(box.userFile)\n"
             ))
     }
 

@@ -228,13 +228,43 @@ struct SecretHygieneTests {
             #expect(Self.mode(box.home + "/.docker") == 0o700)
             #expect(Self.mode(box.userFile) == 0o600)
             #expect(Self.mode(box.home + "/.apptainer") == 0o700)
-            try await Self.execute(box, t, ["registry", "logout", oras], expect: 0)
-            try await Self.execute(box, t, ["logout", docker], expect: 0)
+            try await Self.loginHealthCommands(box, t, registry: registry.address, wrong: wrong)
             #expect(box.read(dockerConfig)?.contains(basic) == false)
+            let wrongAuth = Data("alice:\(wrong)".utf8).base64EncodedString()
+            #expect(box.read(box.home + "/.apptainer/docker-config.json")?.contains(wrongAuth) == false)
             #expect(Self.mode(dockerConfig) == 0o600)
 
-            #expect(transcript.count == 13)
+            #expect(transcript.count == 23)
             #expect(transcript.leaks.isEmpty, "\(transcript.leaks.joined(separator: "\n"))")
         }
+    }
+
+    /// Issue 15's commands in the transcript: re-checks, where a pull's credential comes from,
+    /// lists; then a wrong password in the file Apptainer reads first (rejected, the good one
+    /// shadowed), and the logouts, the last one everywhere.
+    static func loginHealthCommands(_ box: CLISandbox, _ t: Transcript, registry: String, wrong: String) async throws {
+        let docker = "docker://\(registry)"
+        let oras = "oras://\(registry)"
+        // Issue 15's commands: re-checks, where a pull's credential comes from, lists.
+        for arguments in [
+            ["registry", "status"], ["registry", "status", "--format", "json", docker], ["status", "--logins"],
+            ["registry", "which", docker + "/library/alpine:3"],
+            ["registry", "which", "--format", "json", oras + "/x"],
+            ["registry", "list", "--format", "json"],
+        ] {
+            try await Self.execute(box, t, arguments, expect: 0)
+        }
+        // A wrong password in the file Apptainer reads first, over the good one: rejected, shadowed.
+        let wrongAuth = Data("alice:\(wrong)".utf8).base64EncodedString()
+        try box.write(
+            box.home + "/.apptainer/docker-config.json",
+            #"{"auths":{"\#(registry)":{"auth":"\#(wrongAuth)"}}}"#,
+            mode: 0o600)
+        try await Self.execute(box, t, ["registry", "status"], expect: 1)
+        try await Self.execute(box, t, ["status", "--logins", "--format", "json"], expect: 1)
+        try await Self.execute(box, t, ["registry", "which", docker + "/a"], expect: 0)
+        try await Self.execute(box, t, ["list"], expect: 0)
+        try await Self.execute(box, t, ["registry", "logout", oras], expect: 0)
+        try await Self.execute(box, t, ["logout", "--everywhere", docker], expect: 0)
     }
 }

@@ -46,4 +46,21 @@ struct RequestValidationTests {
         #expect(LoginRequest(uri: "https://keys.example.org", username: "", password: "p").validate().isEmpty)
         #expect(LoginRequest(uri: "docker://r.example.org/path", username: "u", password: "p").validate().count == 1)
     }
+
+    @Test("login: an empty --username is refused with the hint to quote $, for registries and keyservers alike")
+    func emptyUsernameGiven() {
+        let hint = FieldError(.username, .usage(LoginRequest.emptyUsernameMessage))
+        #expect(LoginRequest.emptyUsernameMessage.contains("-u '$oauthtoken'"))
+        #expect(
+            LoginRequest(uri: "docker://r.example.org", username: "", password: "p", usernameGiven: true).validate()
+                == [hint])
+        #expect(
+            LoginRequest(uri: "https://keys.example.org", username: "", password: "p", usernameGiven: true).validate()
+                == [hint])
+        // Left out, a keyserver login sends the password as a Bearer token, as before.
+        #expect(LoginRequest(uri: "https://keys.example.org", username: "", password: "p").validate().isEmpty)
+        #expect(
+            LoginRequest(uri: "docker://r.example.org", username: "$x", password: "p", usernameGiven: true).validate()
+                .isEmpty)
+    }
 }

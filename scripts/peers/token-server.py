@@ -5,7 +5,7 @@ Issues RS256 JWTs whose header carries the signing certificate (x5c); the regist
 certificate through its `auth.token.rootcertbundle`.
 
 usage: token-server.py --key KEY.pem --cert CERT.pem --user USER:PASS [--user ...]
-                       [--issuer ISSUER] [--port PORT]
+                       [--users-file FILE] [--issuer ISSUER] [--port PORT]
 
 Port 0 (the default) picks a free port. The first line on stdout is
 "listening on http://127.0.0.1:PORT". One line per request goes to stderr:
@@ -14,6 +14,8 @@ Port 0 (the default) picks a free port. The first line on stdout is
 GET  /token?service=S&scope=T:N:A,...   HTTP Basic -> {"token", "access_token", ...}
 POST /token (form: grant_type=password, username, password, service, scope) -> same JSON
 Wrong or missing credentials -> 401 {"details":"invalid credentials"}.
+--users-file FILE holds more USER:PASS lines that override --user; it is read again on every
+request, so a test can change a password while the server runs.
 """
 import argparse
 import base64
@@ -38,6 +40,7 @@ def parse_args():
     parser.add_argument("--key", required=True)
     parser.add_argument("--cert", required=True)
     parser.add_argument("--user", action="append", required=True, help="USER:PASS, repeatable")
+    parser.add_argument("--users-file")
     parser.add_argument("--issuer", default="remotes-test-issuer")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--expires-in", type=int, default=300)
@@ -50,6 +53,18 @@ with open(ARGS.key, "rb") as handle:
 with open(ARGS.cert, "rb") as handle:
     CERT_DER = x509.load_pem_x509_certificate(handle.read()).public_bytes(serialization.Encoding.DER)
 USERS = dict(entry.split(":", 1) for entry in ARGS.user)
+
+
+def users():
+    """--user, overridden by the lines of --users-file as they are now."""
+    current = dict(USERS)
+    if ARGS.users_file:
+        try:
+            with open(ARGS.users_file) as handle:
+                current.update(line.rstrip("\n").split(":", 1) for line in handle if ":" in line)
+        except FileNotFoundError:
+            pass
+    return current
 
 
 def make_token(subject, service, scopes):
@@ -87,7 +102,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             user, _, password = base64.b64decode(auth[6:].strip()).decode().partition(":")
         except Exception:
             return None
-        return user if USERS.get(user) == password else None
+        return user if users().get(user) == password else None
 
     def answer(self, status, payload, user=None, challenge=False):
         body = json.dumps(payload).encode()
@@ -125,7 +140,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.answer(404, {"details": "not found"})
             return
         user = form.get("username", [""])[0]
-        if form.get("grant_type", [""])[0] != "password" or USERS.get(user) != form.get("password", [None])[0]:
+        if form.get("grant_type", [""])[0] != "password" or users().get(user) != form.get("password", [None])[0]:
             self.answer(401, {"details": "invalid credentials"})
             return
         self.issue(user, form.get("service", [""])[0], form.get("scope", []))

@@ -18,6 +18,9 @@ public struct ConfigOverview: Sendable {
         public var isInsecure: Bool
         /// A token is stored.
         public var isLoggedIn: Bool
+        /// When the stored token says it expires (its JWT `exp`); nil without a token, or when
+        /// the token is not a JWT with an `exp`. For display only: the server decides validity.
+        public var tokenExpiry: TokenExpiry?
         /// Discovery goes over https.
         public var isSecure: Bool { !isInsecure }
     }
@@ -38,22 +41,21 @@ public struct ConfigOverview: Sendable {
         public var isLoggedIn: Bool
     }
 
-    /// One login to a registry or keyserver.
-    public struct LoginRow: Sendable, Equatable {
-        /// What was logged in to, e.g. `docker://registry.example.com`.
-        public var uri: String
-        /// Registry or keyserver.
-        public var kind: LoginKind
-        /// http allowed, TLS not verified.
-        public var isInsecure: Bool
-    }
+    /// One login to a registry or keyserver, with where its secret lives (see `StoredLogin`).
+    public typealias LoginRow = StoredLogin
 
     /// Remotes in byte order of their names (Go's `sort.Strings`, as Apptainer lists them).
     public let remotes: [RemoteRow]
     /// The default remote's name, if it exists.
     public let defaultRemote: String?
-    /// Logins in file order.
+    /// Logins: remote.yaml's in file order, then the registry credentials found only in docker
+    /// config files (when the overview was given them; see `StoredLogins.rows`).
     public let logins: [LoginRow]
+    /// True when the docker config files were read, so that each login's `place` and
+    /// `shadowedBy` are known (a nil `place` then means that no secret was found).
+    public let storesKnown: Bool
+    /// WARNINGs about docker config files that could not be read.
+    public let loginNotices: [Notice]
     /// The merged config the rows come from.
     private let merged: RemoteConfig
     /// Built-in keyservers known without the network, by remote name.
@@ -70,15 +72,21 @@ public struct ConfigOverview: Sendable {
     }
 
     /// The overview of `state`; `builtinKeyserver` tells the built-in keyserver of a remote
-    /// when it is known without the network.
-    public init(state: ConfigState, builtinKeyserver: (Remote) -> String?, lookUp: BuiltinLookup = .defaultRemote) {
+    /// when it is known without the network. With `dockerConfigs`, the logins also say where each
+    /// secret lives and list the registry credentials found only in those files; without it,
+    /// only remote.yaml's logins are listed and their storage is unknown.
+    public init(
+        state: ConfigState, builtinKeyserver: (Remote) -> String?, lookUp: BuiltinLookup = .defaultRemote,
+        dockerConfigs: DockerConfigSnapshot? = nil
+    ) {
         let merged = state.merged
         self.merged = merged
         remotes = ConfigOverview.byteOrder(merged.remotes.keys).compactMap { name in
             guard let r = merged.remotes[name] else { return nil }
             return RemoteRow(
                 name: name, uri: r.uri, isDefault: name == merged.active, isGlobal: r.system,
-                isExclusive: r.exclusive, isInsecure: r.insecure, isLoggedIn: r.isLoggedIn)
+                isExclusive: r.exclusive, isInsecure: r.insecure, isLoggedIn: r.isLoggedIn,
+                tokenExpiry: r.token.isEmpty ? nil : TokenExpiry(jwt: r.token))
         }
         defaultRemote = merged.remotes[merged.active] == nil ? nil : merged.active
         var builtins: [String: String] = [:]
@@ -90,11 +98,14 @@ public struct ConfigOverview: Sendable {
         }
         builtinKeyservers = builtins
         keyserverLogins = Set(merged.credentials.compactMap { KeyserverAddress($0.uri) })
-        logins = merged.credentials.map { c in
-            LoginRow(
-                uri: c.uri, kind: LoginAddress(c.uri)?.isRegistry == true ? .registry : .keyserver,
-                isInsecure: c.insecure)
+        if let dockerConfigs {
+            logins = StoredLogins.rows(
+                credentials: merged.credentials, userFile: state.locations.userFile, files: dockerConfigs)
+        } else {
+            logins = StoredLogins.recorded(merged.credentials)
         }
+        storesKnown = dockerConfigs != nil
+        loginNotices = dockerConfigs?.notices ?? []
     }
 
     /// Records the built-in keyserver of remote `name` that service discovery told later (a

@@ -6,21 +6,7 @@ import RemotesJSON
 /// helper case the file only gets an empty entry for the registry, as docker writes it.
 public struct RegistrySecretStore: Sendable {
     /// Where a secret went or was removed from.
-    public enum Place: Sendable, Equatable, CustomStringConvertible {
-        /// The docker config file at this path.
-        case file(String)
-        /// The credential helper `docker-credential-<name>`, named by the file at `config`.
-        case helper(name: String, config: String)
-
-        /// The file path, or `docker-credential-<name> (credential helper named in <file>)`.
-        public var description: String {
-            switch self {
-            case .file(let path): return path
-            case .helper(let name, let config):
-                return "docker-credential-\(name) (the credential helper named in \(config))"
-            }
-        }
-    }
+    public typealias Place = CredentialPlace
 
     /// The docker config file.
     public let file: DockerConfigStore

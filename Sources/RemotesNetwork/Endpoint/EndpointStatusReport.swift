@@ -22,11 +22,15 @@ public struct EndpointStatusReport: Sendable, Equatable {
     public var identity: UserIdentity?
     /// Extra lines to show (the placeholder endpoint's explanation, cache warnings).
     public var notices: [Notice]
+    /// When the stored token says it expires (its JWT `exp`); nil without a token or when the
+    /// token is not a JWT with an `exp`. For display: the token service decides validity.
+    public var tokenExpiry: TokenExpiry?
 
     /// Makes a report.
     public init(
         name: String, uri: String, baseURL: String, origin: DiscoveredServices.Origin?, discoveryError: RemotesError?,
-        services: [ServiceHealth], token: TokenState, identity: UserIdentity?, notices: [Notice]
+        services: [ServiceHealth], token: TokenState, identity: UserIdentity?, notices: [Notice],
+        tokenExpiry: TokenExpiry? = nil
     ) {
         self.name = name
         self.uri = uri
@@ -37,6 +41,25 @@ public struct EndpointStatusReport: Sendable, Equatable {
         self.token = token
         self.identity = identity
         self.notices = notices
+        self.tokenExpiry = tokenExpiry
+    }
+
+    /// The token line with the expiry, when known: `Valid authentication token set (logged in),
+    /// expires 2027-01-05 (in 33 days).`
+    public func tokenSentence(now: Int64 = TokenExpiry.now()) -> String {
+        let sentence = token.sentence
+        guard let tokenExpiry, token != .absent, sentence.hasSuffix(".") else { return sentence }
+        return sentence.dropLast() + ", " + tokenExpiry.phrase(now: now) + "."
+    }
+
+    /// A WARNING when the stored token has expired or expires within 7 days (whatever the
+    /// token service said: an expired token it still accepts will soon be refused).
+    public func expiryWarning(now: Int64 = TokenExpiry.now()) -> Notice? {
+        guard let tokenExpiry, token != .absent, tokenExpiry.needsWarning(now: now) else { return nil }
+        let advice =
+            tokenExpiry.isExpired(now: now)
+            ? "log in again with 'remotes login \(name)'" : "log in again before then with 'remotes login \(name)'"
+        return .warning("The access token of \(name) \(tokenExpiry.phrase(now: now)): \(advice)")
     }
 
     /// The services that did not answer properly.

@@ -22,7 +22,7 @@ public struct StatusChecker: Sendable {
         var report = EndpointStatusReport(
             name: target.name, uri: remote.uri, baseURL: target.baseURL, origin: nil, discoveryError: nil,
             services: [], token: remote.isLoggedIn ? .unchecked(.failed("not checked")) : .absent, identity: nil,
-            notices: [])
+            notices: [], tokenExpiry: remote.isLoggedIn ? TokenExpiry(jwt: remote.token) : nil)
         let services: DiscoveredServices
         do {
             services = try await discovery.services(of: remote, refresh: refresh)

@@ -20,6 +20,13 @@ public struct KeyserverCredentialCheck: Sendable {
         self.fetcher = fetcher
     }
 
+    /// True when `error` (from `verify`) is the keyserver's refusal of the credentials: a 401 or
+    /// 403 answer.
+    public static func isRejection(_ error: RemotesError) -> Bool {
+        error.message.hasPrefix("error response from server: 401")
+            || error.message.hasPrefix("error response from server: 403")
+    }
+
     /// The URLs tried for `keyserver`, in order.
     public static func checkURLs(for keyserver: String) -> [String] {
         guard let base = KeyserverAddress.requestURL(keyserver) else { return [] }

@@ -8,6 +8,8 @@ public struct LogoutReport: Sendable {
     public var removedEntries: Int
     /// INFO and WARNING lines in order, in Apptainer's words.
     public var notices: [Notice]
+    /// Stores that could not be cleaned (`logout --everywhere` goes on with the others).
+    public var failures: [RemotesError] = []
 
     /// True when there was a login to remove.
     public var removedSomething: Bool { !removedSecrets.isEmpty || removedEntries > 0 }

@@ -56,7 +56,7 @@ public struct RegistryCredentialCheck: Sendable {
             guard answer.status == 200 else {
                 let what = ServerAnswer.describe(answer, redactor: redactor)
                 if answer.status == 401 || answer.status == 403 {
-                    throw .failed("the registry rejected the credentials: GET \(pingURL) answered \(what)")
+                    throw .failed("\(RegistryCredentialCheck.registryRejected): GET \(pingURL) answered \(what)")
                 }
                 throw RemotesError(
                     answer.status >= 500 ? .unavailable : .failed,
@@ -120,6 +120,17 @@ public struct RegistryCredentialCheck: Sendable {
         }
     }
 
+    /// The words that start the error of a refused credential (401 or 403 from `/v2/`).
+    public static let registryRejected = "the registry rejected the credentials"
+    /// The words that start the error of a credential the token server refused (401 or 403).
+    public static let tokenServerRejected = "the token server rejected the credentials"
+
+    /// True when `error` (from `verify`) says the registry or its token server refused the
+    /// credentials, rather than that it could not be asked.
+    public static func isRejection(_ error: RemotesError) -> Bool {
+        error.message.hasPrefix(registryRejected) || error.message.hasPrefix(tokenServerRejected)
+    }
+
     /// `scheme://authority` of a URL.
     static func base(of url: String) -> String {
         guard let range = url.range(of: "://") else { return url }
@@ -160,7 +171,7 @@ public struct RegistryCredentialCheck: Sendable {
         guard answer.status == 200 else {
             let what = ServerAnswer.describe(answer, redactor: redactor)
             if answer.status == 401 || answer.status == 403 {
-                throw .failed("the token server rejected the credentials: GET \(url) answered \(what)")
+                throw .failed("\(RegistryCredentialCheck.tokenServerRejected): GET \(url) answered \(what)")
             }
             throw RemotesError(
                 answer.status >= 500 ? .unavailable : .failed, "the token server answered \(what) to GET \(url)")

@@ -108,6 +108,24 @@ public final class RegistryPeer: Sendable {
     /// True while the process runs.
     public var isRunning: Bool { process.isRunning }
 
+    /// Changes the password of the Basic modes while the registry runs: distribution reads its
+    /// htpasswd file again when it changes, so a login stored with the old password is refused
+    /// from then on. (`credentials` still tells the password the peer was started with.)
+    public func changePassword(to newPassword: String) async throws {
+        let username: String
+        switch mode {
+        case .basic(let name, _), .tls(_, let name, _): username = name
+        case .token:
+            throw PeerError.setupFailed(step: "changePassword", output: "token mode: change the token server's")
+        }
+        let result = try await TestProcess.run("htpasswd", ["-Bbn", username, newPassword], timeout: .seconds(20))
+        guard result.succeeded else { throw PeerError.setupFailed(step: "htpasswd -Bbn", output: result.stderr) }
+        _ = try folder.write(result.standardOutput, to: "htpasswd.tmp")
+        guard rename(folder.path("htpasswd.tmp"), folder.path("htpasswd")) == 0 else {
+            throw PeerError.setupFailed(step: "rename htpasswd", output: String(cString: strerror(errno)))
+        }
+    }
+
     /// Stops it (SIGTERM, then SIGKILL), reaps it and removes its storage.
     public func stop() async {
         await process.terminate(grace: .seconds(3))

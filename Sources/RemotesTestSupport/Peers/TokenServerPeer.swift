@@ -1,3 +1,5 @@
+import Foundation
+
 /// Our Python docker token server (`scripts/peers/token-server.py`) on a free 127.0.0.1 port:
 /// it issues RS256 registry tokens to one user, signed with `TestCertificates.tokenSigner`.
 public final class TokenServerPeer: Sendable {
@@ -15,6 +17,7 @@ public final class TokenServerPeer: Sendable {
     public let signer: CertificatePair
 
     private let process: RunningProcess
+    private let folder: TemporaryFolder
 
     private init(
         port: Int,
@@ -23,8 +26,10 @@ public final class TokenServerPeer: Sendable {
         issuer: String,
         service: String,
         signer: CertificatePair,
-        process: RunningProcess
+        process: RunningProcess,
+        folder: TemporaryFolder
     ) {
+        self.folder = folder
         self.port = port
         self.username = username
         self.password = password
@@ -46,11 +51,12 @@ public final class TokenServerPeer: Sendable {
             throw PeerError.notInstalled([.python3Cryptography])
         }
         let signer = try await TestCertificates.shared().tokenSigner
+        let folder = try TemporaryFolder(prefix: "remotes-token-server")
         let process = try TestProcess.spawn(
             python,
             [
                 PackagePaths.peerScripts + "/token-server.py", "--key", signer.key, "--cert", signer.certificate,
-                "--user", "\(username):\(password)", "--issuer", issuer,
+                "--user", "\(username):\(password)", "--users-file", folder.path("users"), "--issuer", issuer,
             ]
         )
         let output: String
@@ -72,8 +78,18 @@ public final class TokenServerPeer: Sendable {
             issuer: issuer,
             service: service,
             signer: signer,
-            process: process
+            process: process,
+            folder: folder
         )
+    }
+
+    /// Changes the user's password while the server runs (the next token request sees it): a
+    /// login stored with the old one is then refused.
+    public func changePassword(to newPassword: String) throws {
+        _ = try folder.write("\(username):\(newPassword)\n", to: "users.tmp")
+        guard rename(folder.path("users.tmp"), folder.path("users")) == 0 else {
+            throw PeerError.setupFailed(step: "rename users file", output: String(cString: strerror(errno)))
+        }
     }
 
     /// Starts a token server, runs `body` with it and stops it afterwards, also when `body` throws.
@@ -111,5 +127,6 @@ public final class TokenServerPeer: Sendable {
     /// Stops it (SIGTERM, then SIGKILL) and reaps it.
     public func stop() async {
         await process.terminate(grace: .seconds(3))
+        folder.remove()
     }
 }

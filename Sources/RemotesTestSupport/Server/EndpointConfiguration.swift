@@ -45,6 +45,11 @@ public struct EndpointConfiguration: Sendable {
 
         """
 
+    /// With these set, `/v2/` plays an OCI registry with Basic auth: 401 and `WWW-Authenticate:
+    /// Basic realm="registry"` without them, 200 `{}` with them (for benchmarks of many
+    /// registries; the login tests use Debian's docker-registry).
+    public var registryCredentials: BasicCredentials?
+
     /// Misbehaviours by path; see `PathMatch` for which one wins.
     public var misbehaviours: [PathMatch: Misbehaviour] = [:]
 

@@ -51,6 +51,15 @@ struct EndpointRouter {
         if path.hasSuffix("/pks/lookup") {
             return keyserverLookup(request)
         }
+        if path == "/v2/", let expected = configuration.registryCredentials {
+            guard basicCredentials(request) == expected else {
+                return PlannedResponse(
+                    status: 401, contentType: "application/json",
+                    text: #"{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}"#,
+                    headers: [("WWW-Authenticate", #"Basic realm="registry""#)])
+            }
+            return .json(200, "{}")
+        }
         if path.hasSuffix("/v1/token-status") {
             return tokenStatus(request)
         }

@@ -17,7 +17,11 @@ struct ListCommand: ParsableCommand {
     static func run(context: CommandContext, format: OutputFormat) throws {
         try context.perform { () throws(RemotesError) in
             let state = try context.load()
-            let overview = ConfigOverview(state: state, builtinKeyserver: context.store.builtinKeyserver)
+            let dockerConfigs = DockerConfigSnapshot.read(
+                authFile: nil, environment: context.environment, locations: state.locations)
+            let overview = ConfigOverview(
+                state: state, builtinKeyserver: context.store.builtinKeyserver, dockerConfigs: dockerConfigs)
+            context.console.notices(overview.loginNotices)
             switch format {
             case .text:
                 context.console.out(ListRenderer.text(overview, locations: state.locations))

@@ -16,7 +16,8 @@ enum RegistryLogin {
         try context.perform { () throws(RemotesError) in
             do throws(RemotesError) {
                 // Everything but the password is checked before anyone is asked for it.
-                let unchecked = LoginRequest(uri: uri, username: username, password: "")
+                let unchecked = LoginRequest(
+                    uri: uri, username: username, password: "", usernameGiven: options.username != nil)
                 if let error = unchecked.validate().first(where: { $0.field != .password }) { throw error.error }
                 password = try secret(context: context, options: options)
             } catch {
@@ -24,7 +25,8 @@ enum RegistryLogin {
             }
         }
         let request = LoginRequest(
-            uri: uri, username: username, password: password, insecure: insecure, authFile: options.authfile)
+            uri: uri, username: username, password: password, insecure: insecure, authFile: options.authfile,
+            usernameGiven: options.username != nil)
         try await context.performNetwork { (fetcher: HTTPFetcher) async throws(RemotesError) in
             let service = LoginService(store: context.store, fetcher: fetcher, environment: context.environment)
             let report = try await service.login(request)
@@ -32,12 +34,20 @@ enum RegistryLogin {
         }
     }
 
-    /// `remotes logout URI`.
-    static func logout(context: CommandContext, uri: String, authfile: String?) async throws {
+    /// `remotes logout URI`, and with `everywhere` from every store remotes knows (the failures
+    /// of some stores are WARNINGs, then the first is the FATAL line and sets the exit code).
+    static func logout(context: CommandContext, uri: String, authfile: String?, everywhere: Bool = false) async throws {
         try await context.performNetwork { (fetcher: HTTPFetcher) async throws(RemotesError) in
             let service = LoginService(store: context.store, fetcher: fetcher, environment: context.environment)
-            let report = try await service.logout(uri: uri, authFile: authfile)
+            let report =
+                everywhere
+                ? try await service.logoutEverywhere(uri: uri, authFile: authfile)
+                : try await service.logout(uri: uri, authFile: authfile)
             context.console.notices(report.notices)
+            if let failure = report.failures.first {
+                throw RemotesError(
+                    failure.category, "while logging out of \(uri): the login could not be removed from every store")
+            }
         }
     }
 

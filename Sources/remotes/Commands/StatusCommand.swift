@@ -12,13 +12,17 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             Exit status: 0 when every service answered and the token is valid or not set; 1 when \
             the token was refused; 69 when discovery failed, a service did not answer or the token \
-            could not be checked. With --all, 1 wins over 69.
+            could not be checked. With --all, 1 wins over 69. With --logins, those of 'remotes \
+            registry status'.
             """)
 
     @OptionGroup var globals: GlobalOptions
 
     @Flag(help: "Check every configured remote at the same time and print one table.")
     var all = false
+
+    @Flag(help: "Check every stored registry and keyserver login instead (as 'remotes registry status').")
+    var logins = false
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -30,10 +34,17 @@ struct StatusCommand: AsyncParsableCommand {
 
     func validate() throws {
         if all && name != nil { throw ValidationError("give a remote name or --all, not both") }
+        if logins && (all || name != nil) {
+            throw ValidationError("--logins checks the logins only: give no remote name or --all")
+        }
     }
 
     func run() async throws {
         let context = CommandContext(globals)
+        if logins {
+            try await LoginStatus.run(context: context, uris: [], format: format, authfile: nil)
+            return
+        }
         let console = context.console
         if all {
             console.info("Checking status of all remotes.")

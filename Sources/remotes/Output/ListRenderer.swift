@@ -34,8 +34,13 @@ enum ListRenderer {
         if !overview.logins.isEmpty {
             out += "\nAuthenticated Logins\n=================================\n\n"
             var logins = TabWriter()
-            logins.row("URI", "INSECURE")
-            for l in overview.logins { logins.row(l.uri, l.isInsecure ? "YES" : "NO") }
+            if overview.storesKnown {
+                logins.row("URI", "INSECURE", "STORED IN")
+                for l in overview.logins { logins.row(l.uri, l.isInsecure ? "YES" : "NO", l.storedInCell) }
+            } else {
+                logins.row("URI", "INSECURE")
+                for l in overview.logins { logins.row(l.uri, l.isInsecure ? "YES" : "NO") }
+            }
             out += logins.render()
         }
         return out
@@ -48,7 +53,7 @@ enum ListRenderer {
             .object([
                 "name": .string(r.name), "uri": .string(r.uri), "default": .bool(r.isDefault),
                 "global": .bool(r.isGlobal), "exclusive": .bool(r.isExclusive), "secure": .bool(r.isSecure),
-                "loggedIn": .bool(r.isLoggedIn),
+                "loggedIn": .bool(r.isLoggedIn), "tokenExpires": .string(r.tokenExpiry?.rfc3339),
             ])
         }
         let keyservers: [JSONValue] = overview.keyservers.map { k in
@@ -57,9 +62,7 @@ enum ListRenderer {
                 "global": .bool(k.isGlobal), "insecure": .bool(k.isInsecure),
             ])
         }
-        let logins: [JSONValue] = overview.logins.map { l in
-            .object(["uri": .string(l.uri), "kind": .string(l.kind.rawValue), "insecure": .bool(l.isInsecure)])
-        }
+        let logins: [JSONValue] = overview.logins.map { LoginJSON.login($0) }
         return JSONWriter.pretty(
             .object([
                 "flavor": .string(locations.flavor.rawValue), "userConfig": .string(locations.userFile),

@@ -32,7 +32,8 @@ struct StatusRenderer {
             console.out("\nLogged in as: \(who)\n\n")
         }
         if report.token == .valid { console.info("Access Token Verified!") }
-        console.out("\n" + report.token.sentence + "\n")
+        console.out("\n" + report.tokenSentence() + "\n")
+        if let warning = report.expiryWarning() { console.notice(warning) }
         if let error = report.token.error {
             console.fatal(error.message)
         }
@@ -68,8 +69,9 @@ struct StatusRenderer {
             if let error = report.token.error, report.discoveryError == nil {
                 console.warning(TerminalSafe.escaped("\(report.name): \(error.message)"))
             }
+            if let warning = report.expiryWarning() { console.notice(warning) }
         }
-        console.out("\n" + reports.map { "\($0.name): \($0.token.sentence)\n" }.joined())
+        console.out("\n" + reports.map { "\($0.name): \($0.tokenSentence())\n" }.joined())
     }
 
     /// The documented JSON document (docs/endpoint-network.md, "status --format json").
@@ -77,6 +79,7 @@ struct StatusRenderer {
         for report in reports {
             for notice in report.notices { console.notice(Notice(notice.level, "\(report.name): \(notice.text)")) }
             if let error = report.discoveryError { console.warning("\(report.name): \(error.message)") }
+            if let warning = report.expiryWarning() { console.notice(warning) }
         }
         console.out(JSONWriter.pretty(StatusDocument.make(reports)))
     }
@@ -127,9 +130,10 @@ enum StatusDocument {
                 "error": .string(report.discoveryError?.message),
             ]),
             "services": .array(report.services.map(service)),
+            "tokenExpires": .string(report.tokenExpiry?.rfc3339),
             "token": .object([
                 "state": .string(report.token.name),
-                "message": .string(report.token.sentence),
+                "message": .string(report.tokenSentence()),
                 "error": .string(report.token.error?.message),
             ]),
             "identity": report.identity.map { .object(["username": .string($0.username), "email": .string($0.email)]) }
