@@ -12,10 +12,12 @@
 #   util-linux             setpriv (run tests as nobody)
 #   libncurses-dev         the ncursesw headers the terminal UI is compiled against
 #   ca-certificates, procps   basics that slim images may lack
+#   dpkg-dev, debhelper, lintian   make deb and its check (scripts/check-package.sh)
+#   man-db, bash-completion   the check that `man remotes` and bash's completion find the files
 set -euo pipefail
 
 packages=(docker-registry apache2-utils sks skopeo tmux openssl python3 python3-cryptography curl
-    util-linux ca-certificates procps libncurses-dev)
+    util-linux ca-certificates procps libncurses-dev dpkg-dev debhelper lintian man-db bash-completion)
 
 if [ "$(id -u)" -eq 0 ]; then
     sudo=()

@@ -4,14 +4,26 @@
 # the keyserver, skopeo, tmux, …), then:
 #   1. builds and runs every test with the real peers required;
 #   2. runs each libFuzzer target for FUZZ_SECONDS (default 10) from its seed corpus;
-#   3. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address).
-# Set REMOTES_SKIP_SANITIZER=1 to leave out step 3 on a quick local run.
+#   3. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address);
+#   4. builds the Debian package and proves it installs and removes cleanly, as `make install`
+#      does (scripts/check-package.sh; the release build is incremental after a first one).
+# Set REMOTES_SKIP_SANITIZER=1 to leave out step 3 on a quick local run. Each phase prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-phase() { echo "== $1 ($(($(date +%s) - started)) s so far)"; }
 started=$(date +%s)
+phase_started=$started
+phase_name=
+phase() {
+    local now
+    now=$(date +%s)
+    [ -z "$phase_name" ] || echo "== $phase_name took $((now - phase_started)) s"
+    phase_name=$1
+    phase_started=$now
+    echo "== $1 ($((now - started)) s so far)"
+}
 
+phase "test dependencies"
 ./scripts/install-test-deps.sh
 phase "build"
 swift build --build-tests
@@ -23,4 +35,6 @@ if [ -z "${REMOTES_SKIP_SANITIZER:-}" ]; then
     phase "AddressSanitizer"
     ./scripts/sanitize.sh address
 fi
+phase "package: make deb, lintian, make install/uninstall, apt-get install/purge"
+./scripts/check-package.sh
 phase "all passed"
