@@ -12,10 +12,15 @@
 #   util-linux             setpriv (run tests as nobody)
 #   libncurses-dev         the ncursesw headers the terminal UI is compiled against
 #   ca-certificates, procps   basics that slim images may lack
+#   dpkg-dev, debhelper, lintian   make deb and its check (scripts/check-package.sh)
+#   zlib1g-dev             libz.so, which the build links (a Build-Depends of debian/control)
+#   man-db, bsdextrautils, bash-completion   the check that `man remotes` (col) and bash's
+#                          completion find the installed files
 set -euo pipefail
 
 packages=(docker-registry apache2-utils sks skopeo tmux openssl python3 python3-cryptography curl
-    util-linux ca-certificates procps libncurses-dev)
+    util-linux ca-certificates procps libncurses-dev dpkg-dev debhelper lintian zlib1g-dev man-db
+    bsdextrautils bash-completion)
 
 if [ "$(id -u)" -eq 0 ]; then
     sudo=()

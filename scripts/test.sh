@@ -6,14 +6,26 @@
 #   2. runs each libFuzzer target for FUZZ_SECONDS (default 10) from its seed corpus;
 #   3. builds the release binary (scripts/build-release.sh, which shows its hardening with
 #      readelf) and runs ReleaseHardeningTests on it;
-#   4. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address).
-# Set REMOTES_SKIP_SANITIZER=1 to leave out step 4 on a quick local run.
+#   4. builds the Debian package from that binary and proves it installs and removes cleanly, as
+#      `make install` does (scripts/check-package.sh; the release build is incremental by then);
+#   5. runs the whole suite again under AddressSanitizer (scripts/sanitize.sh address).
+# Set REMOTES_SKIP_SANITIZER=1 to leave out step 5 on a quick local run. Each phase prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-phase() { echo "== $1 ($(($(date +%s) - started)) s so far)"; }
 started=$(date +%s)
+phase_started=$started
+phase_name=
+phase() {
+    local now
+    now=$(date +%s)
+    [ -z "$phase_name" ] || echo "== $phase_name took $((now - phase_started)) s"
+    phase_name=$1
+    phase_started=$now
+    echo "== $1 ($((now - started)) s so far)"
+}
 
+phase "test dependencies"
 ./scripts/install-test-deps.sh
 phase "build"
 swift build --build-tests
@@ -27,6 +39,8 @@ REMOTES_RELEASE_BINARY=$release swift test --skip-build --filter ReleaseHardenin
     tee .build/release-hardening.log | grep -vE '^(◇|↳) '
 # The release binary's test must have run, not been skipped.
 grep -q '✔ Test "the release binary is PIE' .build/release-hardening.log
+phase "package: make deb, lintian, make install/uninstall, apt-get install/purge"
+./scripts/check-package.sh
 if [ -z "${REMOTES_SKIP_SANITIZER:-}" ]; then
     phase "AddressSanitizer"
     ./scripts/sanitize.sh address
