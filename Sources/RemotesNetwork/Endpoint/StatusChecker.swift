@@ -33,29 +33,58 @@ public struct StatusChecker: Sendable {
         }
         report.origin = services.origin
         report.notices = services.notices
+        if services.origin == .builtin { return placeholderReport(report, services: services, remote: remote) }
+        return await networkReport(report, services: services, token: remote.token)
+    }
+
+    /// The report for Apptainer's placeholder endpoint: nothing is asked over the network.
+    private func placeholderReport(_ report: EndpointStatusReport, services: DiscoveredServices, remote: Remote)
+        -> EndpointStatusReport
+    {
+        var report = report
         let catalog = services.catalog
-        let keys = catalog.services.keys.sorted()
-
-        if services.origin == .builtin {
-            report.notices.append(.info(StatusChecker.placeholderExplanation(catalog)))
-            report.services = keys.map {
-                ServiceHealth(
-                    key: $0, uri: catalog.services[$0] ?? "",
-                    state: .notChecked(reason: "built into Apptainer's placeholder endpoint; not checked"))
-            }
-            if remote.isLoggedIn {
-                report.token = .unchecked(TokenVerifier.noTokenService(services))
-            }
-            return report
+        report.notices.append(.info(StatusChecker.placeholderExplanation(catalog)))
+        report.services = catalog.services.keys.sorted().map {
+            ServiceHealth(
+                key: $0, uri: catalog.services[$0] ?? "",
+                state: .notChecked(reason: "built into Apptainer's placeholder endpoint; not checked"))
         }
+        if remote.isLoggedIn { report.token = .unchecked(TokenVerifier.noTokenService(services)) }
+        return report
+    }
 
-        let token = remote.token
+    /// Every service's version, the token and the identity, asked at the same time.
+    private func networkReport(_ report: EndpointStatusReport, services: DiscoveredServices, token: String) async
+        -> EndpointStatusReport
+    {
+        var report = report
+        let catalog = services.catalog
         let tokenService = catalog.uri(of: "token")
         let library = catalog.uri(of: "library")
         let fetcher = discovery.fetcher
         let verifier = TokenVerifier(discovery: discovery)
+        async let healths = StatusChecker.serviceHealths(catalog, fetcher: fetcher)
+        async let tokenState: TokenState = {
+            guard !token.isEmpty else { return .absent }
+            guard let tokenService else { return .unchecked(TokenVerifier.noTokenService(services)) }
+            return await verifier.state(of: token, tokenService: tokenService, remoteBaseURL: services.baseURL)
+        }()
+        async let identity: UserIdentity? = {
+            guard !token.isEmpty, let library, !library.isEmpty else { return nil }
+            return await UserIdentity.fetch(
+                libraryURI: library, token: token, remoteBaseURL: services.baseURL, fetcher: fetcher)
+        }()
+        report.services = await healths
+        report.token = await tokenState
+        let who = await identity
+        report.identity = report.token == .valid ? who : nil
+        return report
+    }
 
-        async let healths: [ServiceHealth] = withTaskGroup(of: (Int, ServiceHealth).self) { group in
+    /// The health of every service of `catalog`, in name order, checked at the same time.
+    static func serviceHealths(_ catalog: ServiceCatalog, fetcher: HTTPFetcher) async -> [ServiceHealth] {
+        let keys = catalog.services.keys.sorted()
+        return await withTaskGroup(of: (Int, ServiceHealth).self) { group in
             for (index, key) in keys.enumerated() {
                 let uri = catalog.services[key] ?? ""
                 group.addTask {
@@ -69,22 +98,6 @@ public struct StatusChecker: Sendable {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        async let tokenState: TokenState = {
-            guard !token.isEmpty else { return .absent }
-            guard let tokenService else { return .unchecked(TokenVerifier.noTokenService(services)) }
-            return await verifier.state(of: token, tokenService: tokenService, remoteBaseURL: services.baseURL)
-        }()
-        async let identity: UserIdentity? = {
-            guard !token.isEmpty, let library, !library.isEmpty else { return nil }
-            return await UserIdentity.fetch(
-                libraryURI: library, token: token, remoteBaseURL: services.baseURL, fetcher: fetcher)
-        }()
-
-        report.services = await healths
-        report.token = await tokenState
-        let who = await identity
-        report.identity = report.token == .valid ? who : nil
-        return report
     }
 
     /// Checks every remote at the same time; the reports come back in the order given.

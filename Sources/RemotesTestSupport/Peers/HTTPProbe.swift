@@ -84,10 +84,17 @@ public enum HTTPProbe {
         }
         defer { timer.cancel() }
 
+        send(method, target: target, headers: headers, body: body, host: host, port: components.port, on: channel)
+        return try await promise.futureResult.get()
+    }
+
+    /// Writes the request: `Host` (unless given), `Connection: close`, and the body's length.
+    private static func send(
+        _ method: String, target: String, headers: [(String, String)], body: [UInt8], host: String, port: Int?,
+        on channel: any Channel
+    ) {
         var fields = HTTPHeaders(headers)
-        if !fields.contains(name: "Host") {
-            fields.add(name: "Host", value: components.port.map { "\(host):\($0)" } ?? host)
-        }
+        if !fields.contains(name: "Host") { fields.add(name: "Host", value: port.map { "\(host):\($0)" } ?? host) }
         fields.replaceOrAdd(name: "Connection", value: "close")
         if !body.isEmpty || method == "POST" || method == "PUT" {
             fields.replaceOrAdd(name: "Content-Length", value: String(body.count))
@@ -99,7 +106,6 @@ public enum HTTPProbe {
             channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
         }
         channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
-        return try await promise.futureResult.get()
     }
 
     private static func makeSSLContext(caCertificate: String?) throws -> NIOSSLContext {
