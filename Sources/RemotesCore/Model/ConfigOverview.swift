@@ -20,6 +20,8 @@ public struct ConfigOverview: Sendable {
         public var isLoggedIn: Bool
         /// Discovery goes over https.
         public var isSecure: Bool { !isInsecure }
+        /// The URL requests go to (`https://` or `http://` and the stored URI).
+        public var baseURL: String { EndpointURI.baseURL(stored: uri, insecure: isInsecure) }
     }
 
     /// One keyserver of a remote.
@@ -36,6 +38,10 @@ public struct ConfigOverview: Sendable {
         public var isInsecure: Bool
         /// A keyserver login is stored for it.
         public var isLoggedIn: Bool
+        /// Plain http: `http://` or `hkp://`, whatever `Insecure` says.
+        public var isPlainHTTP: Bool { uri.flatMap(KeyserverAddress.init)?.scheme == "http" }
+        /// Requests go over https with TLS checked: not insecure and not plain http.
+        public var isSecure: Bool { !isInsecure && !isPlainHTTP }
     }
 
     /// One login to a registry or keyserver.
@@ -46,6 +52,11 @@ public struct ConfigOverview: Sendable {
         public var kind: LoginKind
         /// http allowed, TLS not verified.
         public var isInsecure: Bool
+        /// The user name of a keyserver login stored as `Basic`; nil for a token (`Bearer`) and
+        /// for registries, whose secret is kept in the docker config or a credential helper.
+        public var username: String?
+        /// How a keyserver login authenticates (`Basic`, `Bearer`); nil for registries.
+        public var authScheme: String?
     }
 
     /// Remotes in byte order of their names (Go's `sort.Strings`, as Apptainer lists them).
@@ -91,9 +102,13 @@ public struct ConfigOverview: Sendable {
         builtinKeyservers = builtins
         keyserverLogins = Set(merged.credentials.compactMap { KeyserverAddress($0.uri) })
         logins = merged.credentials.map { c in
-            LoginRow(
+            let scheme = c.auth.split(separator: " ", maxSplits: 1).first.map(String.init)
+            let username =
+                scheme == "Basic"
+                ? AuthorizationHeader.decodeBasicToken(String(c.auth.dropFirst("Basic ".count)))?.username : nil
+            return LoginRow(
                 uri: c.uri, kind: LoginAddress(c.uri)?.isRegistry == true ? .registry : .keyserver,
-                isInsecure: c.insecure)
+                isInsecure: c.insecure, username: username, authScheme: scheme)
         }
     }
 
