@@ -27,4 +27,37 @@ import Testing
         let row = try #require(h.screen.row(containing: "http://keys.plain.example.org"))
         #expect(!h.screen.line(row).contains("✓"), "\(h.screen.line(row))")
     }
+
+    @Test func theAddFormSpeaksOfItsCheckboxNotOfCommandLineFlags() throws {
+        let h = Harness(try Fixture())
+        h.press(.character("a"))
+        h.type("plain")
+        h.press(.tab)
+        h.type("http://plain.example.org")
+        h.press(.enter)
+        let error = try #require(h.state.form?.fields.compactMap(\.error).first)
+        #expect(!error.contains("--insecure"), "\(error)")
+        #expect(!error.contains("APPTAINER_ADD_INSECURE"), "\(error)")
+        #expect(error.contains("insecure"), "\(error)")
+    }
+
+    @Test func aRefusedMoveSaysWhatCannotBeDoneInPlainWords() throws {
+        let h = Harness(try Fixture())
+        h.press(.tab, .character("K"))
+        #expect(!h.message.contains("(saved at once): already"), "\(h.message)")
+        #expect(h.message.hasPrefix("WARNING: Cannot move"), "\(h.message)")
+    }
+
+    @Test func theHelpAt60ColumnsCutsNoDescription() throws {
+        let h = Harness(try Fixture(), size: ScreenSize.minimum)
+        h.press(.character("?"))
+        var pages: [String] = []
+        for _ in 0..<40 {
+            pages.append(h.text)
+            h.press(.pageDown)
+        }
+        let lines = pages.joined(separator: "\n").split(separator: "\n").filter { $0.contains("│") }
+        let cut = lines.filter { $0.contains("…") }
+        #expect(cut.isEmpty, "\(cut.joined(separator: "\n"))")
+    }
 }
