@@ -60,4 +60,23 @@ import Testing
         let cut = lines.filter { $0.contains("…") }
         #expect(cut.isEmpty, "\(cut.joined(separator: "\n"))")
     }
+
+    @Test func aLoginFormsRefusalSpeaksOfItsCheckboxOnTheMessageLineToo() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), services: services)
+        h.press(.character("3"), .down, .character("l"), .tab)
+        h.type("alice")
+        h.press(.tab)
+        h.type("pw")
+        h.press(.enter)
+        await services.waitUntilWaiting("registry:https://keys.lab.example.org")
+        let refusal =
+            "refusing to send the credentials over plain http to keys.lab.example.org: configure the keyserver as insecure or use --insecure"
+        services.answer(
+            "registry:https://keys.lab.example.org", with: .outcome(.failure(RemotesError(.failed, refusal))))
+        await h.pump { h.state.tasks.isEmpty }
+        #expect(!h.message.contains("--insecure"), "\(h.message)")
+        #expect(h.message.contains("tick \"insecure\""), "\(h.message)")
+        #expect(h.state.form?.fields.compactMap(\.error).first?.contains("--") == false)
+    }
 }

@@ -15,10 +15,12 @@ extension UIState {
             if let change = outcome.change { return [apply(change, origin: .task(id))] }
             if outcome.wroteFiles { return [.reload(.afterTask)] }
         case .outcome(.failure(let error)):
-            let text = ErrorText.tidy(error.message)
+            var text = ErrorText.tidy(error.message)
             if var form, form.pendingTask == id {
+                // The form's login: its words, in the form and on the message line.
+                text = FormWording.inForm(text)
                 form.pendingTask = nil
-                form.reject(form.field(for: error), FormWording.inForm(text))
+                form.reject(form.field(for: error), text)
                 mode = .form(form)
             }
             say(Message(.error, text, about: subject))
