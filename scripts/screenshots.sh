@@ -148,6 +148,23 @@ wait_for 'Status of lab: OK'
 wait_for '^> lab .* OK *$'
 shot status.png
 
+# The details of the unreachable remote after its check, then the log of everything said.
+$T send-keys -t s k
+wait_for '^> archive '
+$T send-keys -t s Enter
+wait_for 'Remote archive'
+shot details.png
+# Wait for each Esc to land: Esc and the next key arriving together read as Alt with that key.
+$T send-keys -t s Escape
+wait_for 'a add +d remove'
+$T send-keys -t s m
+wait_for 'Message log'
+shot log.png
+$T send-keys -t s Escape
+wait_for 'a add +d remove'
+$T send-keys -t s j
+wait_for '^> lab '
+
 $T send-keys -t s 2
 wait_for '2 Keyservers of lab 1/3'
 $T send-keys -t s j
@@ -157,7 +174,10 @@ $T send-keys -t s 3
 wait_for '3 Authenticated Logins 1/3'
 shot logins.png
 
-$T send-keys -t s 1 a
+# One key at a time, as a person types: "1a" sent in one go would arrive as a paste.
+$T send-keys -t s 1
+wait_for '━━ 1 Endpoints'
+$T send-keys -t s a
 wait_for 'Add remote endpoint'
 $T send-keys -t s -l 'scratch'
 $T send-keys -t s Tab
@@ -165,8 +185,11 @@ $T send-keys -t s -l 'https://scratch.example.org'
 wait_for 'scratch.example.org'
 shot add-remote.png
 $T send-keys -t s Escape
+wait_for 'a add +d remove'
 
-$T send-keys -t s 3 a
+$T send-keys -t s 3
+wait_for '━━ 3 Authenticated Logins'
+$T send-keys -t s a
 wait_for 'Log in to a registry or keyserver'
 $T send-keys -t s -l 'docker://registry.example.org'
 $T send-keys -t s Tab
@@ -176,8 +199,13 @@ $T send-keys -t s -l 'not-a-real-password'
 wait_for '•{19}'
 shot login.png
 $T send-keys -t s Escape
+wait_for 'a login +o logout'
 
-$T send-keys -t s 1 '?'
+$T send-keys -t s 1
+wait_for '━━ 1 Endpoints'
+$T send-keys -t s '?'
 wait_for 'All panes'
 shot help.png
-$T send-keys -t s Escape q
+$T send-keys -t s Escape
+wait_for 'a add +d remove'
+$T send-keys -t s q

@@ -141,6 +141,8 @@ fill_form() {
   $T send-keys -t t -l 'tui-added'
   $T send-keys -t t Tab
   $T send-keys -t t -l 'tui.example.org'
+  # Enter only once the text is on the screen: sent with it, it would arrive as part of a paste.
+  wait_for 'URI: +\[tui.example.org'
 }
 added='grep -q "^    tui-added:$" "$CONFIG"'
 

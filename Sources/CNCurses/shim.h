@@ -45,6 +45,28 @@ static inline const char *nc_tigetstr(const char *name) {
     char *value = tigetstr(name);
     return value == (char *)-1 ? NULL : value;
 }
+/* Mouse reports through curses (which knows from terminfo how the terminal sends them, X10 or
+   SGR): the left button pressed and the wheel, reported at once (no click timing). The mask
+   macros are not imported by Swift. */
+static inline int nc_mouse_on(void) {
+    mouseinterval(0);
+    return mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
+}
+static inline void nc_mouse_off(void) { mousemask(0, NULL); }
+/* The mouse event behind KEY_MOUSE: 1 left button, 2 wheel up, 3 wheel down, 0 anything else. */
+static inline int nc_mouse_event(int *row, int *column) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *row = event.y;
+    *column = event.x;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
+
 /* newterm on the process's standard streams (stdout and stdin are C globals too). NULL when
    the terminal type is unknown, instead of exiting as initscr does. */
 static inline SCREEN *nc_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }

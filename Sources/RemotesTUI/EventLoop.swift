@@ -9,24 +9,33 @@ final class EventLoop {
     /// The UI state now.
     private(set) var state: UIState
     /// The exit code once the UI is done.
-    private(set) var exitCode: Int32?
+    var exitCode: Int32?
     /// Results of tasks, posted from other threads.
     let mailbox = Mailbox()
 
-    private let store: ConfigStore
-    private let services: any TUIServices
+    let store: ConfigStore
+    let services: any TUIServices
     private let screen: Screen
-    private var running: [Int: Task<Void, Never>] = [:]
+    private let clock: () -> ClockTime
+    var running: [Int: Task<Void, Never>] = [:]
     private var dirty = true
     private var lastTick = ContinuousClock.now
     private let tickInterval = Duration.milliseconds(100)
     private var lastFileCheck = ContinuousClock.now
     private let fileCheckInterval = Duration.seconds(1)
+    /// The files' fingerprints when they were last read, also when that read failed.
+    private var fingerprintsRead: ConfigState.Fingerprints?
+    /// The most input events read in one go (a paste arrives as many).
+    private static let maximumBurst = 4096
 
-    init(store: ConfigStore, services: any TUIServices, screen: Screen, glyphs: Glyphs = .unicode) {
+    init(
+        store: ConfigStore, services: any TUIServices, screen: Screen, glyphs: Glyphs = .unicode,
+        clock: @escaping () -> ClockTime = ClockTime.now
+    ) {
         self.store = store
         self.services = services
         self.screen = screen
+        self.clock = clock
         state = UIState(locations: store.locations, isRoot: store.isRoot, size: screen.size, glyphs: glyphs)
     }
 
@@ -35,7 +44,7 @@ final class EventLoop {
 
     /// Reads the files and draws the first frame.
     func start() {
-        send(.loaded(.startup, Self.load(store)))
+        send(.loaded(.startup, load()))
         render()
     }
 
@@ -45,11 +54,19 @@ final class EventLoop {
         while !queue.isEmpty {
             let next = queue.removeFirst()
             if case .taskFinished(let id, _) = next { running[id] = nil }
+            state.time = clock()
             for effect in state.handle(next) {
                 if let follow = run(effect) { queue.append(follow) }
             }
+            if case .drawn = next { continue }
             dirty = true
         }
+    }
+
+    /// Handles input events read in one go: keys that arrived together are a burst
+    /// (`InputBurst`), which cannot run commands the way keys pressed one by one do.
+    func send(input batch: [InputEvent]) {
+        for event in InputBurst.events(batch) { send(event) }
     }
 
     /// Handles the results tasks posted since the last call.
@@ -64,15 +81,20 @@ final class EventLoop {
         send(.tick)
     }
 
-    /// Every second, while nothing is being edited, reloads when another program changed the
-    /// files, so the panes do not go stale. (Writes never rely on this: each one expects the
-    /// fingerprints the UI read and is refused if they changed.)
+    /// Every second, unless a form or a dialog is open, reloads when another program changed
+    /// the files, so the panes do not go stale; also after a read failed (a file being fixed
+    /// is read again as soon as it changes). Writes never rely on this: each one expects the
+    /// fingerprints the UI read and is refused if they changed.
     func checkFilesIfDue(now: ContinuousClock.Instant = .now) {
         guard now - lastFileCheck >= fileCheckInterval else { return }
         lastFileCheck = now
-        guard state.mode == .browse, let read = state.config?.state.fingerprints else { return }
+        switch state.mode {
+        case .form, .confirm: return
+        default: break
+        }
+        guard let read = state.config?.state.fingerprints ?? fingerprintsRead else { return }
         guard ConfigState.currentFingerprints(store.locations) != read else { return }
-        send(.loaded(.changedElsewhere, Self.load(store)))
+        send(.loaded(.changedElsewhere, load()))
     }
 
     /// Draws when something changed.
@@ -81,11 +103,12 @@ final class EventLoop {
         render()
     }
 
-    /// Draws the current state.
+    /// Draws the current state, then tells it the frame is on the screen.
     func render() {
         if screen.size != state.size { send(.resize(screen.size)) }
         RootView.render(state, on: screen)
         dirty = false
+        send(.drawn)
     }
 
     /// Loops until the state asks to quit or `caughtSignal` reports a signal; returns the exit
@@ -107,11 +130,12 @@ final class EventLoop {
             checkFilesIfDue()
             renderIfNeeded()
             guard exitCode == nil else { break }
-            switch input.nextEvent(timeoutMilliseconds: pollMilliseconds) {
-            case .key(let key)?: send(.key(key))
-            case .resize(let size)?: send(.resize(size))
-            case nil: break
+            guard let first = input.nextEvent(timeoutMilliseconds: pollMilliseconds) else { continue }
+            var batch = [first]
+            while batch.count < Self.maximumBurst, let more = input.nextEvent(timeoutMilliseconds: 0) {
+                batch.append(more)
             }
+            send(input: batch)
         }
         cancelAll()
         return exitCode ?? 0
@@ -123,86 +147,13 @@ final class EventLoop {
         running = [:]
     }
 
-    /// Runs one effect; returns the event that reports its result when it finishes at once.
-    private func run(_ effect: Effect) -> UIEvent? {
-        switch effect {
-        case .apply(let change, let expecting, let origin):
-            do {
-                let outcome = try store.apply(change, expecting: expecting)
-                let config = LoadedConfig(state: outcome.state, store: store)
-                return .changeApplied(origin, .success(AppliedChange(notices: outcome.notices, config: config)))
-            } catch {
-                return .changeApplied(origin, .failure(error))
-            }
-        case .reload(let reason):
-            if reason == .userRequest { services.discardCaches() }
-            return .loaded(reason, Self.load(store))
-        case .startTask(let id, let request):
-            let services = self.services
-            let mailbox = self.mailbox
-            running[id] = Task.detached {
-                let result = await Self.perform(request, with: services)
-                mailbox.post(.taskFinished(id: id, result: result))
-            }
-            // Registry and keyserver logins write the files themselves (adding to what is on
-            // disk, never overwriting it); if another program changed the files since the UI
-            // read them, say so now rather than let the reload after the login hide it.
-            if request.writesFiles, let read = state.config?.state.fingerprints,
-                ConfigState.currentFingerprints(store.locations) != read
-            {
-                return .loaded(.changedElsewhere, Self.load(store))
-            }
-            return nil
-        case .cancelTask(let id):
-            running[id]?.cancel()
-            running[id] = nil
-            return nil
-        case .quit(let code):
-            exitCode = code
-            return nil
-        }
-    }
-
-    private static func load(_ store: ConfigStore) -> Result<LoadedConfig, RemotesError> {
+    /// Reads the files, remembering their fingerprints (also when the read fails).
+    func load() -> Result<LoadedConfig, RemotesError> {
+        fingerprintsRead = ConfigState.currentFingerprints(store.locations)
         do {
             return .success(try LoadedConfig.load(store))
         } catch {
             return .failure(error)
-        }
-    }
-
-    /// Calls the services for `request`, off the main actor.
-    nonisolated private static func perform(_ request: ServiceRequest, with services: any TUIServices) async
-        -> ServiceResult
-    {
-        switch request {
-        case .status(let remote):
-            do {
-                return .status(.success(try await services.status(of: remote)))
-            } catch {
-                return .status(.failure(error))
-            }
-        case .loginEndpoint(let remote, let token):
-            do {
-                return .outcome(.success(try await services.loginEndpoint(name: remote, token: token)))
-            } catch {
-                return .outcome(.failure(error))
-            }
-        case .loginRegistry(let uri, let username, let password, let insecure):
-            do {
-                return .outcome(
-                    .success(
-                        try await services.loginRegistry(
-                            uri: uri, username: username, password: password, insecure: insecure)))
-            } catch {
-                return .outcome(.failure(error))
-            }
-        case .logoutRegistry(let uri):
-            do {
-                return .outcome(.success(try await services.logoutRegistry(uri: uri)))
-            } catch {
-                return .outcome(.failure(error))
-            }
         }
     }
 }

@@ -18,7 +18,7 @@ public enum TUIApp {
         }
         let session: TerminalSession
         do {
-            session = try TerminalSession.start(environment: options.environment)
+            session = try TerminalSession.start(environment: options.environment, mouse: options.mouse)
         } catch {
             printError("remotes: \(error.message)")
             return 1

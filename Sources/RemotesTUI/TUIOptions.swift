@@ -4,6 +4,9 @@ import Foundation
 public struct TUIOptions: Sendable {
     /// `--no-color`: monochrome even when the terminal has colours.
     public var noColor: Bool
+    /// False with `--no-mouse`: the terminal is never asked for mouse reports (its own text
+    /// selection then works without Shift).
+    public var mouse: Bool
     /// The process environment (`NO_COLOR`, `TERM`, `ESCDELAY`).
     public var environment: [String: String]
     /// How long the loop waits for a key before it looks at task results and spinners.
@@ -14,10 +17,11 @@ public struct TUIOptions: Sendable {
 
     /// Options from flags; `environment` defaults to the process's.
     public init(
-        noColor: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
-        pollMilliseconds: Int = 50
+        noColor: Bool = false, mouse: Bool = true,
+        environment: [String: String] = ProcessInfo.processInfo.environment, pollMilliseconds: Int = 50
     ) {
         self.noColor = noColor
+        self.mouse = mouse
         self.environment = environment
         self.pollMilliseconds = pollMilliseconds
         self.exitAfterFirstFrame = environment["REMOTES_TUI_EXIT_AFTER_FIRST_FRAME"] == "1"

@@ -22,6 +22,13 @@ struct RemotesCommand: AsyncParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
+    @Flag(
+        name: .customLong("no-mouse"),
+        help:
+            "In the terminal UI, leave the mouse to the terminal (its own text selection) instead of clicks and the wheel."
+    )
+    var noMouse = false
+
     func run() async throws {
         let context = CommandContext(globals)
         if globals.batch {
@@ -37,7 +44,7 @@ struct RemotesCommand: AsyncParsableCommand {
         // says another process is editing), and never prints about the wait over the screen.
         var store = context.store
         store.lockPolicy = LockPolicy(timeout: min(store.lockPolicy.timeout, .seconds(1)))
-        let options = TUIOptions(noColor: globals.noColor, environment: context.environment)
+        let options = TUIOptions(noColor: globals.noColor, mouse: !noMouse, environment: context.environment)
         let fetcher: HTTPFetcher
         do {
             fetcher = try HTTPFetcher(settings: context.httpSettings)

@@ -51,7 +51,7 @@ import Testing
         h.press(.escape)
         #expect(h.state.tasks.isEmpty)
         #expect(h.state.statusCells["lab"] == .done("cancelled", ok: false))
-        #expect(h.message.hasPrefix("INFO: Cancelled: status of DefaultRemote, status of lab, status of test"))
+        #expect(h.message == "INFO: 3 remotes checked: 0 OK, 0 N/A, 3 cancelled")
         await h.pump { services.cancelled.count == 3 }
         #expect(Set(services.cancelled) == ["status:DefaultRemote", "status:lab", "status:test"])
         // An answer that still arrives for a cancelled task changes nothing.
@@ -99,10 +99,13 @@ import Testing
         await h.pump { h.state.tasks.isEmpty }
         // The cell says N/A, Apptainer's word for a service that did not answer; the message
         // line says why.
-        #expect(h.state.statusCells["lab"] == .done("N/A", ok: false))
-        #expect(h.message == "ERROR: remote status is not available yet: this build of remotes has no network layer")
+        #expect(h.state.statusCells["lab"] == .done("N/A: no network", ok: false))
+        #expect(
+            h.message
+                == "ERROR: Status of lab: N/A: remote status is not available yet: this build of remotes has no network layer"
+        )
         let row = try #require(h.screen.row(containing: "> lab "))
-        #expect(h.screen.line(row).hasSuffix("N/A"))
+        #expect(h.screen.line(row).hasSuffix("N/A: no network"))
     }
 
     @Test func aFailedServiceCallIsShownInTheMessageLine() async throws {
@@ -114,18 +117,30 @@ import Testing
             "status:test",
             with: .status(.failure(RemotesError(.unavailable, "while retrieving services: connection refused"))))
         await h.pump { h.state.tasks.isEmpty }
-        #expect(h.message == "ERROR: while retrieving services: connection refused")
-        #expect(h.state.statusCells["test"] == .done("N/A", ok: false))
+        // The cause first, the remote named once, the cell saying why in a word.
+        #expect(h.message == "ERROR: Status of test: N/A: connection refused (while retrieving services)")
+        #expect(h.state.statusCells["test"] == .done("N/A: refused", ok: false))
     }
 }
 
-/// Input for `EventLoop.run` from a list; nil (a timeout) once it is used up.
+/// Input for `EventLoop.run` from a list; nil (a timeout) once it is used up. Events in one
+/// burst arrive together, as a paste without brackets does: asked with a timeout of 0 (is more
+/// input waiting?), the input answers nil only between bursts.
 final class ScriptedInput: KeyInput {
-    private var events: [InputEvent]
+    private var bursts: [[InputEvent]]
+    private var inBurst = false
 
-    init(_ events: [InputEvent]) { self.events = events }
+    /// Each event pressed on its own.
+    init(_ events: [InputEvent]) { bursts = events.map { [$0] } }
+
+    /// The events of each inner list arrive together.
+    init(bursts: [[InputEvent]]) { self.bursts = bursts.filter { !$0.isEmpty } }
 
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        events.isEmpty ? nil : events.removeFirst()
+        guard !bursts.isEmpty, timeoutMilliseconds > 0 || inBurst else { return nil }
+        let event = bursts[0].removeFirst()
+        inBurst = !bursts[0].isEmpty
+        if !inBurst { bursts.removeFirst() }
+        return event
     }
 }

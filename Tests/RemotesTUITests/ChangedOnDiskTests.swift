@@ -99,7 +99,8 @@ import Testing
         try fixture.writeUser("Active: [unclosed\n")
         let h = Harness(fixture)
         #expect(h.state.config == nil)
-        #expect(h.message.hasPrefix("ERROR: while parsing remote config data:"))
+        #expect(h.message.hasPrefix("ERROR: "))
+        #expect(h.message.hasSuffix("(while parsing remote config data)"))
         #expect(h.text.contains("(the configuration could not be read"))
         h.press(.character("a"))
         #expect(h.state.mode == .browse)
@@ -108,5 +109,40 @@ import Testing
         h.press(.character("r"))
         #expect(h.state.config != nil)
         #expect(h.state.visibleEndpoints.count == 3)
+    }
+
+    // MARK: - Issue 14, defect 7: reload stops after a parse error
+
+    @Test func reloadResumesOnceABrokenFileIsFixedOnDisk() throws {
+        let fixture = try Fixture()
+        let h = Harness(fixture)
+        try fixture.writeUser("Active: [unclosed\n")
+        h.loop.checkFilesIfDue(now: .now + .seconds(2))
+        #expect(h.state.config == nil)
+        try fixture.writeUser(otherProgramsFile)
+        h.loop.checkFilesIfDue(now: .now + .seconds(4))
+        h.loop.renderIfNeeded()
+        #expect(h.state.config != nil)
+        #expect(h.text.contains("written-el"))
+    }
+
+    // MARK: - Issue 14, defect 8: the selection when another program removes the selected row
+
+    @Test func whenAnotherProgramRemovesTheSelectedRowItsNeighbourIsSelected() throws {
+        let fixture = try Fixture()
+        let h = Harness(fixture)
+        #expect(h.state.selectedEndpoint?.name == "lab")
+        try fixture.writeUser(
+            """
+            Active: test
+            Remotes:
+                test:
+                    URI: test.example.com
+                    System: false
+                    Exclusive: false
+
+            """)
+        h.loop.checkFilesIfDue(now: .now + .seconds(2))
+        #expect(h.state.selectedEndpoint?.name == "test")
     }
 }

@@ -61,7 +61,7 @@ import Testing
         let h = Harness(fixture)
         let before = try fixture.readUser()
         h.press(.tab, .end, .shiftDown)
-        #expect(h.message == "WARNING: move the selected keyserver down (saved at once): already the last keyserver")
+        #expect(h.message == "WARNING: Cannot move the selected keyserver down: it is already the last keyserver")
         #expect(try fixture.readUser() == before)
     }
 
@@ -89,7 +89,7 @@ import Testing
         h.press(.home)
         #expect(h.state.selectedEndpoint?.name == "corp")
         h.press(.tab, .down, .shiftUp)
-        #expect(h.message == "ERROR: Unable to modify keyserver configuration: not root user")
+        #expect(h.message == "ERROR: https://b.example.com: Unable to modify keyserver configuration: not root user")
         #expect(h.state.visibleKeyservers.first?.uri == "https://a.example.com")
     }
 }

@@ -119,6 +119,6 @@ import Testing
         h.press(.up)  // DefaultRemote: not logged in
         h.press(.character("o"))
         #expect(h.state.mode == .browse)
-        #expect(h.message == "WARNING: log out of the selected remote (asks first): not logged in")
+        #expect(h.message == "WARNING: Cannot log out of the selected remote: not logged in")
     }
 }

@@ -22,7 +22,7 @@ import Testing
             #expect(h.text.contains("checking… (Esc cancels)"))
             await n.settle()
             #expect(h.state.mode == .browse)
-            #expect(h.message.hasPrefix("INFO: Access Token Verified!  INFO: Token stored in "))
+            #expect(h.message.hasPrefix("INFO: lab: Access Token Verified!  INFO: Token stored in "))
             let stored = try n.fixture.readUser()
             #expect(stored.contains("Token: \(NetworkHarness.goodToken)"))
             #expect(try n.fixture.store().load().merged.remotes["lab"]?.token == NetworkHarness.goodToken)
@@ -46,9 +46,10 @@ import Testing
             let form = try #require(h.state.form)
             #expect(form.fields[0].error == "while verifying token: error response from server: Invalid Credentials")
             #expect(form.fields[0].text.isEmpty)
-            #expect(h.text.contains("while verifying token: error response from server:"))
-            #expect(h.text.contains("Invalid Credentials"))
-            #expect(h.message == "ERROR: while verifying token: error response from server: Invalid Credentials")
+            // In the form, the cause comes first.
+            #expect(h.text.contains("error response from server: Invalid Credentials"))
+            #expect(h.text.contains("(while"))
+            #expect(h.message == "ERROR: lab: error response from server: Invalid Credentials (while verifying token)")
             #expect(n.userBytes == before)
             #expect(!n.everShown("not-the-right-token"))
             // Esc closes the form; still nothing written.
@@ -113,10 +114,21 @@ import Testing
             h.press(.up, .character("s"))
             #expect(h.state.selectedEndpoint?.name == "down")
             await n.settle()
-            #expect(h.state.statusCells["down"] == .done("N/A", ok: false))
+            #expect(h.state.statusCells["down"] == .done("N/A: refused", ok: false))
             let row = try #require(h.screen.row(containing: "> down "))
-            #expect(h.screen.line(row).hasSuffix(" N/A"))
-            #expect(h.message.hasPrefix("ERROR: while retrieving services: "))
+            #expect(h.screen.line(row).hasSuffix(" N/A: refused"))
+            #expect(h.message.hasPrefix("ERROR: Status of down: N/A: "))
+            #expect(h.message.hasSuffix(" refused (while retrieving services)"))
+        }
+    }
+
+    @Test func aFailedCheckNamesItsRemoteWithoutARepeatedPrefix() async throws {
+        try await NetworkHarness.with { n in
+            let h = n.harness
+            h.press(.up, .character("s"))
+            await n.settle()
+            #expect(!h.message.contains("while retrieving services: while retrieving services"), "\(h.message)")
+            #expect(h.message.contains("down"), "\(h.message)")
         }
     }
 
@@ -145,8 +157,9 @@ import Testing
             }
             await n.settle()
             #expect(h.state.statusCells["DefaultRemote"] == .done("built-in", ok: true))
-            #expect(h.state.statusCells["down"] == .done("N/A", ok: false))
+            #expect(h.state.statusCells["down"] == .done("N/A: refused", ok: false))
             #expect(h.state.statusCells["lab"] == .done("OK", ok: true))
+            #expect(h.message == "WARNING: 3 remotes checked: 2 OK, 1 N/A")
         }
     }
 
@@ -324,9 +337,26 @@ import Testing
             h.press(.enter)
             await n.settle()
             #expect(h.state.form != nil)
-            #expect(h.message.hasPrefix("ERROR: while login to docker://127.0.0.1:"))
+            #expect(h.message.hasPrefix("ERROR: GET http://127.0.0.1:"))
+            #expect(h.message.contains("(while login to docker://127.0.0.1:"))
             #expect(n.userBytes == before)
             #expect(!n.everShown("registry-secret"))
+        }
+    }
+
+    @Test func theDetailsOfARegistryLoginNameItsUserAndFileWithoutTheSecret() async throws {
+        try await NetworkHarness.with { n in
+            let h = n.harness
+            let folder = n.fixture.home + "/docker"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let auth = AuthorizationHeader.basicToken(username: "erin", password: "registry-secret-never-shown")
+            try Data("{\"auths\": {\"registry.example.com\": {\"auth\": \"\(auth)\"}}}".utf8).write(
+                to: URL(fileURLWithPath: folder + "/config.json"))
+            h.press(.character("3"), .enter)
+            #expect(h.text.contains("erin"))
+            #expect(h.text.contains("docker/config.json"))
+            #expect(!n.everShown("registry-secret-never-shown"))
+            #expect(!n.everShown(auth))
         }
     }
 }

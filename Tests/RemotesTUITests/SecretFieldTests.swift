@@ -69,7 +69,7 @@ import Testing
         await h.pump { h.state.tasks.isEmpty && h.state.mode == .browse }
         #expect(h.state.mode == .browse)
         // The service's line stays before the write's.
-        #expect(h.message.hasPrefix("INFO: Access Token Verified!  INFO: Token stored in"))
+        #expect(h.message.hasPrefix("INFO: lab: Access Token Verified!  INFO: Token stored in"))
         #expect(try fixture.readUser().contains("Token: \(token)"))
         #expect(h.state.selectedEndpoint?.isLoggedIn == true)
         #expect(!h.text.contains(token))

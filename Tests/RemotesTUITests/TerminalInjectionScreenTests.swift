@@ -61,6 +61,25 @@ import Testing
         #expect(h.screen.contains(#"PWNED\x07\x1b[2J"#), "\(h.text)")
         #expect(h.screen.frames.allSatisfy { !Self.hasControl($0.replacing("\n", with: "")) })
         #expect(!Self.hasControl(Self.cells(h.screen)))
+        // The details and the message log show the same text, escaped too.
+        h.press(.enter)
+        #expect(h.screen.contains(#"v1\x1b]0;"#), "\(h.text)")
+        h.press(.escape, .character("m"))
+        #expect(h.screen.contains(#"PWNED\x07"#), "\(h.text)")
+        #expect(h.screen.frames.allSatisfy { !Self.hasControl($0.replacing("\n", with: "")) })
+    }
+
+    @Test func aFailedCheckWithEscapesIsDrawnEscapedInTheDetails() async throws {
+        let services = ControlledServices()
+        let h = Harness(try Fixture(), size: ScreenSize(width: 100, height: 24), services: services)
+        h.press(.character("s"))
+        await services.waitUntilWaiting("status:lab")
+        let error = RemotesError(.unavailable, "while retrieving services: " + Self.hostile)
+        services.answer("status:lab", with: .status(.failure(error)))
+        await h.pump { h.state.tasks.isEmpty }
+        h.press(.enter)
+        #expect(h.screen.contains(#"PWNED\x07\x1b[2J"#), "\(h.text)")
+        #expect(h.screen.frames.allSatisfy { !Self.hasControl($0.replacing("\n", with: "")) })
     }
 
     @Test func namesFromAnotherUsersFileAreDrawnEscaped() throws {

@@ -29,6 +29,8 @@ public struct StoredLogin: Sendable, Equatable, Hashable {
     public var shadowedBy: String?
     /// When the stored secret is a JWT with an `exp` claim, readable without a helper.
     public var tokenExpiry: TokenExpiry?
+    /// How a keyserver login authenticates (`Basic`, `Bearer`); nil for registries.
+    public var authScheme: String?
 
     /// Makes a login row.
     public init(

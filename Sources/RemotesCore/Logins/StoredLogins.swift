@@ -44,9 +44,11 @@ public struct DockerConfigSnapshot: Sendable {
 /// the one place where it is decided where a login's secret lives and whether Apptainer uses it.
 public enum StoredLogins {
     /// The logins of remote.yaml only, without looking at any other file (storage unknown).
-    public static func recorded(_ credentials: [Credential]) -> [StoredLogin] {
+    public static func recorded(_ credentials: [Credential], userFile: String) -> [StoredLogin] {
         credentials.map { credential in
-            StoredLogin(uri: credential.uri, kind: kind(of: credential.uri), isInsecure: credential.insecure)
+            let kind = kind(of: credential.uri)
+            guard kind == .registry else { return keyserverRow(credential, userFile: userFile) }
+            return StoredLogin(uri: credential.uri, kind: kind, isInsecure: credential.insecure)
         }
     }
 
@@ -128,6 +130,7 @@ public enum StoredLogins {
         guard !credential.auth.isEmpty else { return row }
         row.place = .file(userFile)
         let parts = credential.auth.split(separator: " ", maxSplits: 1).map(String.init)
+        row.authScheme = parts.first
         if parts.count == 2, parts[0].lowercased() == "basic" {
             row.username = AuthorizationHeader.decodeBasicToken(parts[1])?.username
         } else if parts.count == 2, parts[0].lowercased() == "bearer" {

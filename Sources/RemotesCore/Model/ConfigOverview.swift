@@ -23,6 +23,8 @@ public struct ConfigOverview: Sendable {
         public var tokenExpiry: TokenExpiry?
         /// Discovery goes over https.
         public var isSecure: Bool { !isInsecure }
+        /// The URL requests go to (`https://` or `http://` and the stored URI).
+        public var baseURL: String { EndpointURI.baseURL(stored: uri, insecure: isInsecure) }
     }
 
     /// One keyserver of a remote.
@@ -39,6 +41,10 @@ public struct ConfigOverview: Sendable {
         public var isInsecure: Bool
         /// A keyserver login is stored for it.
         public var isLoggedIn: Bool
+        /// Plain http: `http://` or `hkp://`, whatever `Insecure` says.
+        public var isPlainHTTP: Bool { uri.flatMap(KeyserverAddress.init)?.scheme == "http" }
+        /// Requests go over https with TLS checked: not insecure and not plain http.
+        public var isSecure: Bool { !isInsecure && !isPlainHTTP }
     }
 
     /// One login to a registry or keyserver, with where its secret lives (see `StoredLogin`).
@@ -102,7 +108,7 @@ public struct ConfigOverview: Sendable {
             logins = StoredLogins.rows(
                 credentials: merged.credentials, userFile: state.locations.userFile, files: dockerConfigs)
         } else {
-            logins = StoredLogins.recorded(merged.credentials)
+            logins = StoredLogins.recorded(merged.credentials, userFile: state.locations.userFile)
         }
         storesKnown = dockerConfigs != nil
         loginNotices = dockerConfigs?.notices ?? []

@@ -55,6 +55,8 @@ public enum TUIBenchmark {
         samples.append(time("G / g (last / first)", [.character("G"), .character("g")]))
         samples.append(time("Tab (next pane)", [.tab]))
         loop.send(.key(.character("1")))
+        samples.append(time("Enter / Esc (details, close)", [.enter, .escape]))
+        samples.append(time("m / Esc (message log, close)", [.character("m"), .escape]))
         // Typing a filter narrows 10,000 rows on every character; Esc clears it again.
         let filter: [Key] = [.character("/")] + "lab-099".map { Key.character($0) } + [.escape]
         samples.append(time("/lab-099 Esc (filter, clear)", filter))

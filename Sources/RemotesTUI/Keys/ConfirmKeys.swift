@@ -26,7 +26,7 @@ extension UIState {
     mutating func cancelConfirmation() -> [Effect] {
         guard let confirmation else { return [] }
         mode = .browse
-        messages = [Message(.info, "\(confirmation.title): cancelled")]
+        say(Message(.info, "\(confirmation.title): cancelled"))
         return []
     }
 
@@ -36,7 +36,8 @@ extension UIState {
         case .apply(let change, let origin):
             return [apply(change, origin: origin)]
         case .start(let request):
-            messages = [Message(.info, "Working: \(PendingTask(id: 0, kind: request.kind).summary) (Esc cancels)")]
+            let summary = PendingTask(id: 0, kind: request.kind).summary
+            say(Message(.info, "Working: \(summary) (Esc cancels)", about: request.kind.subject))
             return [startTask(request).effect]
         }
     }

@@ -60,7 +60,7 @@ extension UIState {
             return []
         }
         if let running = task(forEndpoint: endpoint.name) {
-            messages = [Message(.warning, "\(running.summary) is already running")]
+            say(Message(.warning, "\(running.summary) is already running", about: .remote(endpoint.name)))
             return []
         }
         mode = .form(

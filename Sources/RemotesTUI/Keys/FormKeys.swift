@@ -78,7 +78,7 @@ extension UIState {
         closing.clearSecrets()
         mode = .browse
         if let id = closing.pendingTask, let task = tasks.removeValue(forKey: id) {
-            messages = [Message(.info, "Cancelled: \(task.summary)")]
+            say(Message(.info, "Cancelled: \(task.summary)", about: task.kind.subject))
             return [.cancelTask(id: id)]
         }
         return []

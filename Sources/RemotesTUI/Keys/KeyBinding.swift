@@ -47,6 +47,14 @@ public struct KeyBinding: Sendable {
 
     /// The keys as shown to people, one name each (`d`, `Delete`).
     public var keyNames: [String] { keysLabel.map { [$0] } ?? keys.map(\.description) }
+
+    /// The warning when the binding is refused for `reason`: `Cannot move the selected keyserver
+    /// up: it is already the first keyserver`.
+    func refusal(_ reason: String) -> String {
+        var action = summary
+        if let aside = action.firstRange(of: " (") { action = String(action[..<aside.lowerBound]) }
+        return "Cannot \(action): \(reason)"
+    }
 }
 
 /// Reasons a binding is refused, shared by the panes' bindings.

@@ -10,9 +10,15 @@ public enum KeyContext: Hashable, Sendable {
     case confirm
     /// The key help is open.
     case help
+    /// The details of a row are open.
+    case detail
+    /// The message log is open.
+    case log
+    /// The screen is below the minimum size: nothing but the notice is drawn.
+    case tooSmall
 
     /// The three panes.
     public static let panes: Set<KeyContext> = [.pane(.endpoints), .pane(.keyservers), .pane(.logins)]
     /// Every context.
-    static let everywhere: Set<KeyContext> = panes.union([.filter, .form, .confirm, .help])
+    static let everywhere: Set<KeyContext> = panes.union([.filter, .form, .confirm, .help, .detail, .log, .tooSmall])
 }

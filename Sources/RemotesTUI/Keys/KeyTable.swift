@@ -2,10 +2,12 @@
 public enum KeyTable {
     /// Every binding, in the order hints and help show them: each pane's own keys beside their
     /// handlers (`EndpointKeys`, `KeyserverKeys`, `LoginKeys`), then the keys of all panes, the
-    /// filter line, forms, the dialog and the help.
+    /// filter line, forms, the dialog, the help, the details and the log (which scroll alike),
+    /// and the too-small screen.
     public static let bindings: [KeyBinding] =
         EndpointKeys.bindings + KeyserverKeys.bindings + LoginKeys.bindings + PaneKeys.bindings + FilterKeys.bindings
-        + FormKeys.bindings + ConfirmKeys.bindings + HelpKeys.bindings + [
+        + FormKeys.bindings + ConfirmKeys.bindings + HelpKeys.bindings + DetailKeys.bindings + LogKeys.bindings
+        + ScrollKeys.bindings + TooSmallKeys.bindings + [
             KeyBinding(
                 [.control("c")], "interrupt", "quit at once, from anywhere (the terminal is restored)",
                 in: KeyContext.everywhere
@@ -18,14 +20,23 @@ public enum KeyTable {
         return bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) && $0.applies(state) }
     }
 
-    /// The hint line's entries for `state`: keys, word, and whether the binding is refused now.
-    static func hints(for state: UIState) -> [(keys: String, word: String, disabled: Bool)] {
+    /// One entry of the hint line: the key shown, its word, whether the binding is refused now,
+    /// and the key that runs it (for a click).
+    struct Hint {
+        var keys: String
+        var word: String
+        var disabled: Bool
+        var key: Key
+    }
+
+    /// The hint line's entries for `state`.
+    static func hints(for state: UIState) -> [Hint] {
         let context = state.keyContext
         return bindings.compactMap { b in
             guard let word = b.hint, b.contexts.contains(context), b.applies(state), let first = b.keys.first else {
                 return nil
             }
-            return (first.description, word, b.disabledReason(state) != nil)
+            return Hint(keys: first.description, word: word, disabled: b.disabledReason(state) != nil, key: first)
         }
     }
 
@@ -40,6 +51,10 @@ public enum KeyTable {
             ("Forms", { $0 == [.form] }),
             ("Confirmation", { $0 == [.confirm] }),
             ("Help", { $0 == [.help] }),
+            ("Details", { $0 == [.detail] }),
+            ("Message log", { $0 == [.log] }),
+            ("Help, details and message log", { $0 == [.help, .log, .detail] }),
+            ("Terminal too small", { $0 == [.tooSmall] }),
             ("Everywhere", { $0.contains(.form) && $0.contains(.help) }),
         ]
         return sections.map { title, test in
@@ -47,10 +62,10 @@ public enum KeyTable {
         }
     }
 
-    /// The key table as Markdown, for docs/keybindings.md.
+    /// The key table as Markdown, for docs/keybindings.md, with notes on the mouse and pastes.
     public static func markdown() -> String {
         var out = "# Key bindings\n\n"
-        out += "Generated from the key table (`Sources/RemotesTUI/KeyTable.swift`); do not edit by hand.\n"
+        out += "Generated from the key table (`Sources/RemotesTUI/Keys/`); do not edit by hand.\n"
         for (title, rows) in helpSections where !rows.isEmpty {
             out += "\n## \(title)\n\n| Keys | Action |\n|---|---|\n"
             for row in rows {
@@ -58,6 +73,26 @@ public enum KeyTable {
                 out += "| \(keys.joined(separator: ", ")) | \(row.summary) |\n"
             }
         }
-        return out
+        return out + notes
     }
+
+    /// What the table cannot say: the mouse, and keys that arrive together.
+    static let notes = """
+
+        ## Mouse
+
+        Never needed. A click selects a row and focuses its pane, the wheel moves through the \
+        pane under it (and scrolls the help, the details and the message log), and a click on a \
+        hint in the bottom line runs it as its key would. `remotes --no-mouse` leaves the mouse to \
+        the terminal; with the mouse on, most terminals still select text with Shift held.
+
+        ## Pastes and keys that arrive together
+
+        A paste goes into the focused form field or, after `/`, into the filter; anywhere else it \
+        is dropped and the message line says so. That holds without bracketed paste too: two or \
+        more characters that arrive in one read (a person types one key at a time) are taken as a \
+        paste, not as commands, and a pasted newline submits nothing. A confirmation only takes a \
+        key pressed on its own after it is on the screen.
+
+        """
 }

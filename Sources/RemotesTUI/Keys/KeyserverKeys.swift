@@ -36,8 +36,8 @@ enum KeyserverKeys {
         if let reason = Refusal.noKeyserver(s) { return reason }
         guard let row = s.selectedKeyserver, let order = row.order else { return "a skipped keyserver has no order" }
         let inUse = s.config?.keyserverRows(of: s.selectedEndpoint?.name ?? "").filter { $0.order != nil }.count ?? 0
-        if delta < 0 && order == 1 { return "already the first keyserver" }
-        if delta > 0 && order >= inUse { return "already the last keyserver" }
+        if delta < 0 && order == 1 { return "it is already the first keyserver" }
+        if delta > 0 && order >= inUse { return "it is already the last keyserver" }
         return nil
     }
 }

@@ -13,7 +13,8 @@ enum LoginKeys {
             disabled: Refusal.noLogin, run: { $0.openLoginAgain() }),
         KeyBinding(
             [.character("o"), .character("d"), .delete], "remove-login",
-            "log out: remove the selected login (asks first)", hint: "logout", in: pane, disabled: Refusal.noLogin,
+            "log out of the selected registry or keyserver (asks first)", hint: "logout", in: pane,
+            disabled: Refusal.noLogin,
             run: { $0.askToRemoveLogin() }),
     ]
 }

@@ -17,6 +17,12 @@ enum PaneKeys {
         KeyBinding([.character("r")], "reload", "reload the files from disk", hint: "reload", in: panes) { _ in
             [.reload(.userRequest)]
         },
+        KeyBinding(
+            [.enter], "details", "show the details of the selected row", hint: "details", in: panes,
+            disabled: { s in s.detailTarget == nil ? "no row selected" : nil }, run: { $0.openDetail() }),
+        KeyBinding([.character("m")], "log", "show every message since the start", hint: "log", in: panes) {
+            $0.openLog()
+        },
         KeyBinding([.tab], "next-pane", "next pane", hint: "pane", in: panes) { s in s.focus(s.focus.next) },
         KeyBinding([.backTab], "previous-pane", "previous pane", in: panes) { s in s.focus(s.focus.previous) },
         KeyBinding([.character("1")], "focus-endpoints", "go to Endpoints", in: panes) { $0.focus(.endpoints) },
@@ -57,8 +63,10 @@ extension UIState {
         return tasks.keys.sorted().map { Effect.cancelTask(id: $0) } + [.quit(exitCode: 0)]
     }
 
-    /// Starts a status check for each of `names` that has none running.
+    /// Starts a status check for each of `names` that has none running; several are counted
+    /// for a summary line when the last one ends.
     mutating func startStatus(of names: [String]) -> [Effect] {
+        var ids: [Int] = []
         var effects: [Effect] = []
         var skipped: [String] = []
         for name in names {
@@ -67,31 +75,57 @@ extension UIState {
                 continue
             }
             statusCells[name] = .running
-            effects.append(startTask(.status(remote: name)).effect)
+            let (id, effect) = startTask(.status(remote: name))
+            ids.append(id)
+            effects.append(effect)
         }
         if effects.isEmpty {
-            messages = [
-                Message(.warning, "already running: " + skipped.map { "status of \($0)" }.joined(separator: ", "))
-            ]
+            let running =
+                skipped.count > 3
+                ? "\(skipped.count) status checks" : skipped.map { "status of \($0)" }.joined(separator: ", ")
+            say(Message(.warning, "already running: " + running))
+        } else if names.count == 1 {
+            say(Message(.info, "Checking status of remote: \(names[0]) (Esc cancels)", about: .remote(names[0])))
         } else {
-            let what = names.count == 1 ? "remote: \(names[0])" : "\(effects.count) remotes"
-            messages = [Message(.info, "Checking status of \(what) (Esc cancels)")]
+            if statusRun == nil { statusRun = StatusRun(ids) } else { statusRun?.add(ids) }
+            say(Message(.info, "Checking status of \(effects.count) remotes (Esc cancels)"))
         }
         return effects
     }
 
     /// Esc in a pane: cancel every running task; with none, clear the focused pane's filter.
     mutating func cancelOrClearFilter() -> [Effect] {
-        if !tasks.isEmpty {
-            let cancelled = tasks.values.sorted { $0.id < $1.id }
-            for task in cancelled {
-                if case .status(let remote) = task.kind { statusCells[remote] = .done("cancelled", ok: false) }
-            }
-            tasks = [:]
-            messages = [Message(.info, "Cancelled: " + cancelled.map(\.summary).joined(separator: ", "))]
-            return cancelled.map { .cancelTask(id: $0.id) }
-        }
+        guard tasks.isEmpty else { return cancelAllTasks() }
         if !pane(focus).filter.isEmpty { update(focus) { $0.filter = "" } }
         return []
+    }
+
+    /// Cancels every running task: a check of `S` counts as cancelled in its summary.
+    private mutating func cancelAllTasks() -> [Effect] {
+        let cancelled = tasks.values.sorted { $0.id < $1.id }
+        tasks = [:]
+        var others: [PendingTask] = []
+        for task in cancelled {
+            if case .status(let remote) = task.kind {
+                statusCells[remote] = .done("cancelled", ok: false)
+                statusResults[remote] = .cancelled(at: time)
+                if statusRun?.pending.remove(task.id) != nil {
+                    statusRun?.cancelled += 1
+                    continue
+                }
+            }
+            others.append(task)
+        }
+        var lines: [Message] = []
+        if !others.isEmpty {
+            let what = others.count > 3 ? "\(others.count) tasks" : others.map(\.summary).joined(separator: ", ")
+            lines.append(Message(.info, "Cancelled: " + what, about: others.count == 1 ? others[0].kind.subject : nil))
+        }
+        if let run = statusRun {
+            lines.append(run.summary)
+            statusRun = nil
+        }
+        say(lines)
+        return cancelled.map { .cancelTask(id: $0.id) }
     }
 }

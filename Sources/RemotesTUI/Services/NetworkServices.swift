@@ -59,9 +59,8 @@ public final class NetworkServices: TUIServices {
     public func status(of remote: String) async throws(RemotesError) -> EndpointStatus {
         let target = try await named(remote)
         let report = await StatusChecker(discovery: discovery).check(target, refresh: takeRefresh(remote))
-        if let error = report.discoveryError {
-            throw RemotesError(error.category, "while retrieving services: \(error.message)")
-        }
+        // Discovery's errors already start with `while retrieving services: `.
+        if let error = report.discoveryError { throw error }
         return EndpointStatus(report: report)
     }
 
@@ -83,56 +82,28 @@ public final class NetworkServices: TUIServices {
         return ServiceOutcome(notices: report.notices, wroteFiles: true)
     }
 
+    /// The user of a registry login and where its secret is, from the docker config `remotes
+    /// login` would use (a credential helper is named, never asked).
+    public func registryLoginDetails(uri: String) -> RegistryLoginDetails? {
+        guard let address = try? RegistryAddress(parsing: uri) else { return nil }
+        let path = LoginService(store: store, fetcher: fetcher, environment: environment).dockerConfig(authFile: nil)
+            .path
+        guard let file = try? DockerConfigStore(path: path).read() else { return nil }
+        let server = address.serverKey
+        if let helper = file.credentialHelper(for: server) {
+            return RegistryLoginDetails(
+                username: nil, storedIn: "docker-credential-\(helper) (the credential helper named in \(path))")
+        }
+        guard let username = file.credentials(for: server)?.username else {
+            return RegistryLoginDetails(username: nil, storedIn: "nowhere: \(path) has no login for \(server)")
+        }
+        return RegistryLoginDetails(username: username, storedIn: path)
+    }
+
     /// Removes a registry login (secret and `Credentials` entries), as `remotes logout URI` does.
     public func logoutRegistry(uri: String) async throws(RemotesError) -> ServiceOutcome {
         let service = LoginService(store: store, fetcher: fetcher, environment: environment)
         let report = try await service.logout(uri: uri, authFile: nil)
         return ServiceOutcome(notices: report.notices, wroteFiles: report.removedSomething)
-    }
-}
-
-extension EndpointStatus {
-    /// The status cell and message lines of a network status report. The cell says `OK` when
-    /// every service answered, `N/A` when none did (Apptainer's word for a service that does
-    /// not answer), `3/5 OK` in between, and `built-in` for Apptainer's placeholder endpoint,
-    /// which is never asked; a refused or unchecked token is added (`OK, bad token`).
-    init(report: EndpointStatusReport) {
-        let checked = report.services.filter { service in
-            if case .notChecked = service.state { return false }
-            return true
-        }
-        let okCount = checked.filter(\.isOK).count
-        var summary: String
-        if report.origin == .builtin {
-            summary = "built-in"
-        } else if checked.isEmpty {
-            summary = "no services"
-        } else if okCount == checked.count {
-            summary = "OK"
-        } else if okCount == 0 {
-            summary = "N/A"
-        } else {
-            summary = "\(okCount)/\(checked.count) OK"
-        }
-        switch report.token {
-        case .invalid: summary += ", bad token"
-        case .unchecked: summary += ", token unchecked"
-        case .absent, .valid: break
-        }
-        // The message area has one or two lines, after `Status of NAME: <summary>`: what went
-        // wrong first, then the token, then the versions, then explanations.
-        var notices: [Notice] = report.failedServices.map {
-            .warning("\($0.displayName) N/A: \($0.problem ?? "")")
-        }
-        notices.append(.info(report.token.sentence))
-        if let who = report.identity {
-            notices.append(.info("Logged in as: \(who.username)" + (who.email.isEmpty ? "" : " <\(who.email)>")))
-        }
-        let answered = report.services.filter(\.isOK).map { "\($0.displayName) \($0.version)" }
-        if !answered.isEmpty { notices.append(.info(answered.joined(separator: ", "))) }
-        notices += report.notices
-        self.init(
-            summary: summary, ok: report.isHealthy, notices: notices,
-            builtinKeyserver: report.services.first { $0.key == "keyserver" }?.uri)
     }
 }

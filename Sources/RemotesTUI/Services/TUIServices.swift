@@ -31,9 +31,17 @@ public protocol TUIServices: Sendable {
     /// The user reloaded the files: cached network answers (service discovery) are not to be
     /// trusted any more.
     func discardCaches()
+
+    /// Who the registry login `uri` is for and where its secret is kept, for the detail view:
+    /// read from the docker config without the secret, never asking a credential helper. Nil
+    /// when it cannot be told.
+    func registryLoginDetails(uri: String) -> RegistryLoginDetails?
 }
 
 extension TUIServices {
     /// Nothing cached by default.
     public func discardCaches() {}
+
+    /// Not known by default.
+    public func registryLoginDetails(uri: String) -> RegistryLoginDetails? { nil }
 }

@@ -11,6 +11,9 @@ enum Effect: Sendable, Equatable {
     case startTask(id: Int, request: ServiceRequest)
     /// Cancel a task started earlier; its result, if it still comes, is ignored.
     case cancelTask(id: Int)
+    /// Ask the services about a registry login (a file read, no network); reported as
+    /// `.registryLoginDescribed`.
+    case describeRegistryLogin(uri: String)
     /// Leave the UI with this exit code.
     case quit(exitCode: Int32)
 }

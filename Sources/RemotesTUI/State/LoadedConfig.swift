@@ -14,6 +14,10 @@ struct LoadedConfig: Sendable {
     let endpointPositions: [String: Int]
     /// The UTF-8 of lowercased `name` NUL `uri` of each row of `overview.remotes`, for the filter.
     let endpointSearchBytes: [[UInt8]]
+    /// The display width of the widest endpoint name, and of the widest URI: the columns the
+    /// Endpoints pane wants for them, measured once per read.
+    let endpointNameWidth: Int
+    let endpointURIWidth: Int
 
     /// Endpoint rows in `remote list` order.
     var endpointRows: [ConfigOverview.RemoteRow] { overview.remotes }
@@ -36,6 +40,8 @@ struct LoadedConfig: Sendable {
         for (index, row) in rows.enumerated() { positions[row.name] = index }
         endpointPositions = positions
         endpointSearchBytes = rows.map { Array(($0.name + "\u{0}" + $0.uri).lowercased().utf8) }
+        endpointNameWidth = rows.reduce(0) { max($0, DisplayWidth.of($1.name)) }
+        endpointURIWidth = rows.reduce(0) { max($0, DisplayWidth.of($1.uri)) }
     }
 
     /// The keyservers of remote `name` the pane lists: those with a known URL (a built-in

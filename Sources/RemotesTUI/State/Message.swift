@@ -1,6 +1,7 @@
 import RemotesCore
 
-/// One line of the message area: Apptainer's INFO and WARNING notices, and errors.
+/// One line of the message area and the message log: Apptainer's INFO and WARNING notices, and
+/// errors, with what they are about.
 struct Message: Sendable, Equatable {
     /// How loud it is.
     enum Level: Sendable, Equatable {
@@ -14,23 +15,26 @@ struct Message: Sendable, Equatable {
 
     /// The level.
     var level: Level
-    /// The text, in Apptainer's words where it has them.
+    /// The text, in Apptainer's words where it has them (an error's repeated prefixes removed).
     var text: String
+    /// The remote, keyserver or login it is about; nil for the files as a whole.
+    var subject: Subject?
 
     /// Makes a message.
-    init(_ level: Level, _ text: String) {
+    init(_ level: Level, _ text: String, about subject: Subject? = nil) {
         self.level = level
         self.text = text
+        self.subject = subject
     }
 
     /// A notice from the core.
-    init(_ notice: Notice) {
-        self.init(notice.level == .info ? .info : .warning, notice.text)
+    init(_ notice: Notice, about subject: Subject? = nil) {
+        self.init(notice.level == .info ? .info : .warning, notice.text, about: subject)
     }
 
     /// An error from the core.
-    init(_ error: RemotesError) {
-        self.init(.error, error.message)
+    init(_ error: RemotesError, about subject: Subject? = nil) {
+        self.init(.error, ErrorText.tidy(error.message), about: subject)
     }
 
     /// The prefix shown before the text, as Apptainer prints it.
@@ -40,5 +44,57 @@ struct Message: Sendable, Equatable {
         case .warning: return "WARNING:"
         case .error: return "ERROR:"
         }
+    }
+
+    /// The text naming its subject once: `lab: …` when the text does not name it already.
+    var textWithSubject: String {
+        guard let subject, !subject.isNamed(in: text) else { return text }
+        return "\(subject.name): \(text)"
+    }
+
+    /// What the message line shows: an error's cause before the context it happened in, so
+    /// that a line cut at the screen's edge loses the context, not the cause.
+    var lineText: String {
+        let text = textWithSubject
+        return level == .error ? ErrorText.causeFirst(text) : text
+    }
+}
+
+/// What a message is about.
+enum Subject: Sendable, Equatable {
+    /// A remote endpoint, by name.
+    case remote(String)
+    /// A keyserver, by URL.
+    case keyserver(String)
+    /// A registry or keyserver login, by URI.
+    case login(String)
+
+    /// The name or URI.
+    var name: String {
+        switch self {
+        case .remote(let name), .keyserver(let name), .login(let name): return name
+        }
+    }
+
+    /// True when `text` names the subject already: its URI, or the remote's name as a word of
+    /// its own (`Remote "lab" added`, `Status of lab: OK`; not the `lab` of `lab.example.org`).
+    func isNamed(in text: String) -> Bool {
+        switch self {
+        case .remote(let name): return Self.containsWord(name, in: text)
+        case .keyserver(let uri), .login(let uri): return text.contains(uri)
+        }
+    }
+
+    private static func containsWord(_ word: String, in text: String) -> Bool {
+        let boundaries: Set<Character> = [" ", "\"", "'", ":", ",", "(", ")", "[", "]"]
+        var searchStart = text.startIndex
+        while let range = text[searchStart...].firstRange(of: word) {
+            let before =
+                range.lowerBound == text.startIndex || boundaries.contains(text[text.index(before: range.lowerBound)])
+            let after = range.upperBound == text.endIndex || boundaries.contains(text[range.upperBound])
+            if before && after { return true }
+            searchStart = text.index(after: range.lowerBound)
+        }
+        return false
     }
 }

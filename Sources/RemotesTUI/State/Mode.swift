@@ -10,4 +10,8 @@ enum Mode: Sendable, Equatable {
     case confirm(Confirmation)
     /// The key help is open, scrolled to this line.
     case help(scroll: Int)
+    /// The details of a row are open.
+    case detail(Detail)
+    /// The message log is open, scrolled to this line.
+    case log(scroll: Int)
 }

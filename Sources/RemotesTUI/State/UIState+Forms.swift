@@ -26,7 +26,9 @@ extension UIState {
 
     /// Shows every error next to its field, focusing the first; true when there is none.
     private func accept(_ errors: [FieldError], in form: inout Form) -> Bool {
-        for error in errors.reversed() { form.reject(FormField.ID(error.field), error.error.message) }
+        for error in errors.reversed() {
+            form.reject(FormField.ID(error.field), FormWording.inForm(error.error.message))
+        }
         return errors.isEmpty
     }
 

@@ -11,33 +11,67 @@ extension UIState {
     mutating func handle(_ event: UIEvent) -> [Effect] {
         guard !quitting else { return [] }
         switch event {
-        case .key(let key): return handleKey(key)
+        case .key(let key): return handleKey(key, alone: true)
+        case .burstKey(let key): return handleKey(key, alone: false)
+        case .mouse(let mouse): return handleMouse(mouse)
         case .resize(let newSize):
             size = newSize
             keepSelectionsInView()
-            if case .help(let scroll) = mode { mode = .help(scroll: min(scroll, maxHelpScroll)) }
+            keepScrollsInRange()
             return []
         case .tick:
             if !tasks.isEmpty { spinnerFrame = (spinnerFrame + 1) % max(1, glyphs.spinner.count) }
             return []
+        case .drawn:
+            if var confirmation, !confirmation.armed {
+                confirmation.armed = true
+                mode = .confirm(confirmation)
+            }
+            return []
         case .loaded(let reason, let result): return loaded(reason, result)
-        case .changeApplied(let origin, let result): return changeApplied(origin, result)
+        case .changeApplied(let origin, let change, let result): return changeApplied(origin, change, result)
         case .taskFinished(let id, let result): return taskFinished(id, result)
+        case .registryLoginDescribed(let uri, let details):
+            if var detail, detail.target == .login(uri) {
+                detail.registry = details
+                mode = .detail(detail)
+            }
+            return []
         }
     }
 
     /// Finds the key's binding for the current mode and runs it; text goes to the form or the
-    /// filter when no binding takes the key.
-    mutating func handleKey(_ key: Key) -> [Effect] {
+    /// filter when no binding takes the key. A confirmation takes only a key pressed on its own
+    /// after it was drawn: keys that arrived together with the one that opened it (a paste
+    /// without brackets) cannot answer it.
+    mutating func handleKey(_ key: Key, alone: Bool = true) -> [Effect] {
+        if var confirmation, key != .control("c"), !alone || !confirmation.armed {
+            if !confirmation.ignoredKeys {
+                confirmation.ignoredKeys = true
+                mode = .confirm(confirmation)
+                say(
+                    Message(
+                        .warning,
+                        "\(confirmation.title): keys that arrived together are not taken as an answer; press y or n"))
+            }
+            return []
+        }
         if let binding = KeyTable.binding(for: key, in: self) {
             if let reason = binding.disabledReason(self) {
-                messages = [Message(.warning, "\(binding.summary): \(reason)")]
+                say(Message(.warning, binding.refusal(reason)))
                 return []
             }
             let effects = binding.run(&self)
             keepSelectionsInView()
             return effects
         }
+        return typed(key)
+    }
+
+    /// Text no binding takes: into the open form's field or the filter. A paste anywhere else
+    /// is dropped, and the message line says so.
+    private mutating func typed(_ key: Key) -> [Effect] {
+        guard !isTooSmall else { return [] }
         switch (mode, key) {
         case (.form, .character(let c)): return editForm { $0.insert(String(c)) }
         case (.form, .paste(let text)): return editForm { $0.insert(Self.singleLine(text)) }
@@ -48,6 +82,13 @@ extension UIState {
         case (.filtering, .paste(let text)):
             update(focus) { $0.filter += Self.singleLine(text) }
             keepSelectionsInView()
+            return []
+        case (_, .paste(let text)):
+            say(
+                Message(
+                    .info,
+                    "Ignored a paste of \(text.count) character\(text.count == 1 ? "" : "s"): paste into a form's field, or after / to filter"
+                ))
             return []
         default:
             return []

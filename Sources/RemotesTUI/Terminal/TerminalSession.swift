@@ -12,16 +12,20 @@ final class TerminalSession {
 
     /// Whether the locale's character set is UTF-8 (else the ASCII glyphs are used).
     let utf8: Bool
+    /// Whether the terminal reports the mouse.
+    let mouse: Bool
     private var ended = false
 
-    private init(utf8: Bool) {
+    private init(utf8: Bool, mouse: Bool) {
         self.utf8 = utf8
+        self.mouse = mouse
     }
 
     /// Starts curses: locale from the environment, cbreak without echo, keypad keys, a short
-    /// Esc delay unless `ESCDELAY` is set, bracketed paste, and a visible cursor (never
+    /// Esc delay unless `ESCDELAY` is set, bracketed paste, mouse reports when `mouse` (button
+    /// presses and the wheel; never motion), and a visible cursor (never
     /// `leaveok`, so screen readers can follow the selection).
-    static func start(environment: [String: String]) throws(StartError) -> TerminalSession {
+    static func start(environment: [String: String], mouse: Bool = true) throws(StartError) -> TerminalSession {
         setlocale(LC_ALL, "")
         SignalWatch.unblock()
         // Take the size from the terminal, never from LINES/COLUMNS left in the environment
@@ -32,7 +36,7 @@ final class TerminalSession {
             let term = environment["TERM"] ?? ""
             throw StartError(message: "cannot start the full-screen UI on terminal type \"\(term)\"")
         }
-        let session = TerminalSession(utf8: nc_codeset_is_utf8() != 0)
+        let session = TerminalSession(utf8: nc_codeset_is_utf8() != 0, mouse: mouse)
         if environment["ESCDELAY"] == nil { _ = set_escdelay(25) }
         _ = cbreak()
         _ = noecho()
@@ -43,6 +47,7 @@ final class TerminalSession {
         defineKeys()
         SignalWatch.install()
         writeRaw("\u{1B}[?2004h")  // bracketed paste on
+        if mouse { _ = nc_mouse_on() }  // clicks and the wheel, in the form terminfo names
         return session
     }
 
@@ -67,6 +72,7 @@ final class TerminalSession {
     func end() {
         guard !ended else { return }
         ended = true
+        if mouse { nc_mouse_off() }
         writeRaw("\u{1B}[?2004l")  // bracketed paste off
         _ = endwin()
         SignalWatch.restore()

@@ -2,32 +2,25 @@
 enum KeyserversPane {
     static func view(_ state: UIState) -> PaneView {
         let g = state.glyphs
-        let columns = [
-            TableColumn("ORDER", .fixed(5)),
-            TableColumn("URI", .flex(min: 16, weight: 1)),
-            TableColumn("SECURE", .fixed(6)),
-            TableColumn("SOURCE", .fixed(8)),
-            TableColumn("LOGIN", .fixed(5)),
-        ]
         let rows = state.visibleKeyservers
-        let cells = { (index: Int) -> [TableCell] in
-            let row = rows[index]
-            let source: String
-            if row.order == nil {
-                source = "removed"
-            } else {
-                source = row.isBuiltin ? "built-in" : "added"
-            }
-            let dim: CellStyle = row.order == nil ? .dim : .plain
-            return [
-                TableCell(row.order.map { "#\($0)" } ?? "-", dim),
-                TableCell(row.uri ?? "", dim),
-                row.isInsecure
-                    ? TableCell(g.insecure, CellStyle(color: .warning)) : TableCell(g.check, CellStyle(color: .good)),
-                TableCell(source, dim),
-                TableCell(row.isLoggedIn ? g.check : "", CellStyle(color: .good)),
-            ]
-        }
+        let dim = { (i: Int) -> CellStyle in rows[i].order == nil ? .dim : .plain }
+        let columns = [
+            TableColumn("ORDER", short: "#", .text(min: 2)) { i in
+                TableCell(rows[i].order.map { "#\($0)" } ?? "-", dim(i))
+            },
+            TableColumn("URI", .text(min: 10, flex: 1), shortening: .uri) { i in TableCell(rows[i].uri ?? "", dim(i)) },
+            TableColumn("SECURE", short: "SEC", .mark) { i in
+                rows[i].isSecure
+                    ? TableCell(g.check, CellStyle(color: .good)) : TableCell(g.insecure, CellStyle(color: .warning))
+            },
+            TableColumn("SOURCE", short: "SRC", .text(min: 3)) { i in
+                let row = rows[i]
+                return TableCell(row.order == nil ? "removed" : row.isBuiltin ? "built-in" : "added", dim(i))
+            },
+            TableColumn("LOGIN", short: "LOG", .mark) { i in
+                TableCell(rows[i].isLoggedIn ? g.check : "", CellStyle(color: .good))
+            },
+        ]
         let endpoint = state.selectedEndpoint
         let title = endpoint.map { "Keyservers of \($0.name)" } ?? Pane.keyservers.title
         let empty: String
@@ -40,7 +33,6 @@ enum KeyserversPane {
         } else {
             empty = "(no endpoint selected)"
         }
-        return PaneView(
-            pane: .keyservers, title: title, columns: columns, rowCount: rows.count, cells: cells, emptyText: empty)
+        return PaneView(pane: .keyservers, title: title, columns: columns, rowCount: rows.count, emptyText: empty)
     }
 }

@@ -9,6 +9,8 @@ struct Layout: Sendable, Equatable {
         var headerRow: Int { top + 1 }
         var itemsTop: Int { top + 2 }
         var itemRows: Int { max(0, height - 2) }
+        /// True when `row` is one of the pane's.
+        func contains(row: Int) -> Bool { row >= top && row < top + height }
     }
 
     var size: ScreenSize

@@ -1,5 +1,5 @@
 /// Draws the whole UI for a state: title, the three panes, the message area and the hints, then
-/// any form, confirmation or help on top. The cursor is placed last, on the focused row or
+/// any form, confirmation, help, details or log on top. The cursor is placed last, on the focused row or
 /// field.
 enum RootView {
     static func render(_ state: UIState, on screen: Screen) {
@@ -23,11 +23,13 @@ enum RootView {
             if pane == state.focus { cursor = paneCursor }
         }
         StatusLines.renderMessages(state, layout: layout, on: screen)
-        StatusLines.renderHints(state, row: layout.hintRow, on: screen)
+        HintLine.render(state, row: layout.hintRow, on: screen)
         switch state.mode {
         case .form(let form): cursor = FormView.render(form, state: state, on: screen)
         case .confirm(let confirmation): cursor = ConfirmView.render(confirmation, state: state, on: screen)
         case .help(let scroll): cursor = HelpView.render(scroll: scroll, state: state, on: screen)
+        case .log(let scroll): cursor = LogView.render(scroll: scroll, state: state, on: screen)
+        case .detail(let detail): cursor = DetailView.render(detail, state: state, on: screen)
         case .browse, .filtering: break
         }
         screen.placeCursor(row: cursor.row, column: cursor.column)

@@ -1,51 +1,58 @@
-/// Column widths for the pane tables: fixed columns keep their width, flexible ones share what
-/// is left by weight and never go below their minimum.
-struct TableColumn: Sendable {
-    enum Width: Sendable {
-        case fixed(Int)
-        case flex(min: Int, weight: Int)
+/// One column of a pane's table: its headers, how it takes width, how its text is shortened,
+/// and its cell for each row. A pane is a list of these; adding a column is one more entry.
+struct TableColumn {
+    /// How a cell's text is cut when the column is narrower than it.
+    enum Shortening {
+        /// At the end, with an ellipsis.
+        case end
+        /// In the middle of a URI's path, so that its host and port stay visible.
+        case uri
     }
 
+    /// The header when the column is wide enough (`DEFAULT`).
     var title: String
-    var width: Width
+    /// The header otherwise (`DEF`).
+    var shortTitle: String
+    var sizing: ColumnSizing
+    var shortening: Shortening
+    /// The widest cell, when known without looking at every row (the endpoints' names and
+    /// URIs, measured once per read); nil: measured over the rows drawn.
+    var contentWidth: Int?
+    /// The cell of row `index`.
+    var cell: (Int) -> TableCell
 
-    init(_ title: String, _ width: Width) {
+    init(
+        _ title: String, short: String? = nil, _ sizing: ColumnSizing, shortening: Shortening = .end,
+        contentWidth: Int? = nil, cell: @escaping (Int) -> TableCell
+    ) {
         self.title = title
-        self.width = width
+        self.shortTitle = short ?? title
+        self.sizing = sizing
+        self.shortening = shortening
+        self.contentWidth = contentWidth
+        self.cell = cell
     }
 
-    /// The widths of `columns` in `total` columns with `gap` spaces between them.
-    static func widths(_ columns: [TableColumn], total: Int, gap: Int = 1) -> [Int] {
-        let gaps = max(0, columns.count - 1) * gap
-        var fixed = 0
-        var weights = 0
-        var minimums = 0
-        for column in columns {
-            switch column.width {
-            case .fixed(let n): fixed += n
-            case .flex(let minimum, let weight):
-                weights += weight
-                minimums += minimum
-            }
-        }
-        let spare = max(0, total - gaps - fixed - minimums)
-        var widths: [Int] = []
-        var handedOut = 0
-        var flexSeen = 0
-        let flexCount = columns.filter { if case .flex = $0.width { return true } else { return false } }.count
-        for column in columns {
-            switch column.width {
-            case .fixed(let n): widths.append(n)
-            case .flex(let minimum, let weight):
-                flexSeen += 1
-                // The last flexible column takes the remainder so the row is exactly full.
-                let share = flexSeen == flexCount ? spare - handedOut : (weights > 0 ? spare * weight / weights : 0)
-                handedOut += share
-                widths.append(minimum + share)
-            }
-        }
-        return widths
+    /// The header for a column `width` wide.
+    func header(width: Int) -> String { DisplayWidth.of(title) <= width ? title : shortTitle }
+}
+
+/// How a column takes width: never narrower than `min` (or its short header), never wider
+/// than `max`; its content counts up to `want` columns when room is short; and it shares, by
+/// `flex`, the room left once every column shows its content whole.
+struct ColumnSizing: Sendable, Equatable {
+    var min: Int
+    var max: Int?
+    var want: Int?
+    var flex: Int
+
+    /// A text column (a name, a URI).
+    static func text(min: Int, want: Int? = nil, flex: Int = 0) -> ColumnSizing {
+        ColumnSizing(min: min, max: nil, want: want, flex: flex)
     }
+
+    /// A column of marks (✓): as wide as its header allows.
+    static let mark = ColumnSizing(min: 1, max: nil, want: nil, flex: 0)
 }
 
 /// One cell of a table row: its text and style.
@@ -56,26 +63,5 @@ struct TableCell {
     init(_ text: String, _ style: CellStyle = .plain) {
         self.text = text
         self.style = style
-    }
-}
-
-extension Screen {
-    /// Draws `cells` in columns of `widths` from `column` on `row`, each cut or padded to its
-    /// width; `base` emphasis (the selection's reverse video) is added to every cell and gap.
-    func tableRow(
-        _ cells: [TableCell], widths: [Int], row: Int, column: Int, gap: Int = 1, base: CellStyle.Emphasis = [],
-        glyphs: Glyphs
-    ) {
-        var x = column
-        for (index, cell) in cells.enumerated() where index < widths.count {
-            // On the reverse-video selection bar, colours would turn into patches: drop them.
-            let style = base.contains(.reverse) ? CellStyle(cell.style.emphasis.union(base)) : cell.style.adding(base)
-            text(cell.text, row: row, column: x, width: widths[index], style: style, glyphs: glyphs)
-            x += widths[index]
-            if index < cells.count - 1 {
-                fill(row: row, column: x, width: gap, style: CellStyle(base))
-                x += gap
-            }
-        }
     }
 }

@@ -90,6 +90,15 @@ final class ControlledServices: TUIServices, @unchecked Sendable {
         return try await outcome("registry:\(uri)")
     }
 
+    /// What `registryLoginDetails` answers.
+    var registryDetails: RegistryLoginDetails? {
+        get { lock.withLock { _registryDetails } }
+        set { lock.withLock { _registryDetails = newValue } }
+    }
+    private var _registryDetails: RegistryLoginDetails?
+
+    func registryLoginDetails(uri: String) -> RegistryLoginDetails? { registryDetails }
+
     func logoutRegistry(uri: String) async throws(RemotesError) -> ServiceOutcome {
         try await outcome("logout:\(uri)")
     }

@@ -18,7 +18,10 @@ final class Harness {
         self.services = services
         screen = MemoryScreen(size: size, monochrome: monochrome)
         screen.recordsFrames = true
-        loop = EventLoop(store: fixture.store(isRoot: isRoot), services: services, screen: screen, glyphs: glyphs)
+        // A clock stopped at 10:00:00, so that the message log's times are the same in every run.
+        loop = EventLoop(
+            store: fixture.store(isRoot: isRoot), services: services, screen: screen, glyphs: glyphs,
+            clock: { ClockTime(seconds: 10 * 3600) })
         loop.start()
     }
 
@@ -30,15 +33,23 @@ final class Harness {
 
     var state: UIState { loop.state }
 
-    /// Presses `keys` in order, then draws.
+    /// Presses `keys` one at a time, as a person does: each is seen on the screen (drawn)
+    /// before the next. (Keys that arrive together are `burst`.)
     func press(_ keys: Key...) {
-        for key in keys { loop.send(.key(key)) }
-        loop.renderIfNeeded()
+        for key in keys {
+            loop.send(.key(key))
+            loop.renderIfNeeded()
+        }
     }
 
     /// Types `text` one character at a time.
     func type(_ text: String) {
-        for character in text { loop.send(.key(.character(character))) }
+        for character in text { press(.character(character)) }
+    }
+
+    /// `events` arriving together, read in one go (a paste without brackets), then a frame.
+    func burst(_ events: [InputEvent]) {
+        loop.send(input: events)
         loop.renderIfNeeded()
     }
 
