@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import RemotesCore
+import Testing
 
 /// The version has one source, `RemotesVersion.current` (docs/packaging.md, "One version"): the
 /// binary's `--version`, the man pages and the package are made from it. Debian's changelog
