@@ -8,7 +8,7 @@ extension EventLoop {
         case .apply(let change, let expecting, let origin):
             do {
                 let outcome = try store.apply(change, expecting: expecting)
-                let config = LoadedConfig(state: outcome.state, store: store)
+                let config = LoadedConfig(state: outcome.state, store: store, environment: environment)
                 return .changeApplied(
                     origin, change, .success(AppliedChange(notices: outcome.notices, config: config)))
             } catch {
@@ -76,6 +76,8 @@ extension EventLoop {
             } catch {
                 return .outcome(.failure(error))
             }
+        case .checkLogin(let login):
+            return .loginHealth(await services.checkLogin(login))
         case .logoutRegistry(let uri):
             do {
                 return .outcome(.success(try await services.logoutRegistry(uri: uri)))

@@ -15,6 +15,8 @@ final class EventLoop {
 
     let store: ConfigStore
     let services: any TUIServices
+    /// The environment that chooses the docker config files (`APPTAINER_AUTH_FILE`, `DOCKER_CONFIG`).
+    let environment: [String: String]
     private let screen: Screen
     private let clock: () -> ClockTime
     var running: [Int: Task<Void, Never>] = [:]
@@ -30,9 +32,10 @@ final class EventLoop {
 
     init(
         store: ConfigStore, services: any TUIServices, screen: Screen, glyphs: Glyphs = .unicode,
-        clock: @escaping () -> ClockTime = ClockTime.now
+        clock: @escaping () -> ClockTime = ClockTime.now, environment: [String: String] = [:]
     ) {
         self.store = store
+        self.environment = environment
         self.services = services
         self.screen = screen
         self.clock = clock
@@ -55,6 +58,7 @@ final class EventLoop {
             let next = queue.removeFirst()
             if case .taskFinished(let id, _) = next { running[id] = nil }
             state.time = clock()
+            state.epochSeconds = TokenExpiry.now()
             for effect in state.handle(next) {
                 if let follow = run(effect) { queue.append(follow) }
             }
@@ -151,7 +155,7 @@ final class EventLoop {
     func load() -> Result<LoadedConfig, RemotesError> {
         fingerprintsRead = ConfigState.currentFingerprints(store.locations)
         do {
-            return .success(try LoadedConfig.load(store))
+            return .success(try LoadedConfig.load(store, environment: environment))
         } catch {
             return .failure(error)
         }

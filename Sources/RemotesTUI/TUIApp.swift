@@ -26,7 +26,8 @@ public enum TUIApp {
         defer { session.end() }
         let screen = CursesScreen(monochrome: options.monochrome)
         let loop = EventLoop(
-            store: store, services: services, screen: screen, glyphs: session.utf8 ? .unicode : .ascii)
+            store: store, services: services, screen: screen, glyphs: session.utf8 ? .unicode : .ascii,
+            environment: options.environment)
         return loop.run(
             input: CursesInput(), pollMilliseconds: options.pollMilliseconds,
             stopAfterFirstFrame: options.exitAfterFirstFrame, caughtSignal: SignalWatch.take)

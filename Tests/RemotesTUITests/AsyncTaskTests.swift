@@ -47,13 +47,19 @@ import Testing
         let h = Harness(try Fixture(), services: services)
         h.press(.character("S"))
         for name in ["DefaultRemote", "lab", "test"] { await services.waitUntilWaiting("status:\(name)") }
-        #expect(h.state.tasks.count == 3)
+        // `S` also checks the two logins again.
+        #expect(h.state.tasks.count == 5)
         h.press(.escape)
         #expect(h.state.tasks.isEmpty)
         #expect(h.state.statusCells["lab"] == .done("cancelled", ok: false))
-        #expect(h.message == "INFO: 3 remotes checked: 0 OK, 0 N/A, 3 cancelled")
-        await h.pump { services.cancelled.count == 3 }
-        #expect(Set(services.cancelled) == ["status:DefaultRemote", "status:lab", "status:test"])
+        #expect(h.state.loginCells["https://keys.lab.example.org"] == .done("cancelled", ok: false))
+        #expect(h.message == "INFO: 3 remotes checked: 0 OK, 0 N/A, 3 cancelled; 2 logins: 0 valid, 2 cancelled")
+        await h.pump { services.cancelled.count == 5 }
+        #expect(
+            Set(services.cancelled) == [
+                "status:DefaultRemote", "status:lab", "status:test", "check:docker://registry.example.com",
+                "check:https://keys.lab.example.org",
+            ])
         // An answer that still arrives for a cancelled task changes nothing.
         _ = h.loop.state
         h.loop.send(.taskFinished(id: 1, result: .status(.success(EndpointStatus(summary: "late", ok: true)))))

@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesNetwork
 import Testing
 
 @testable import RemotesTUI
@@ -72,12 +73,25 @@ import Testing
                         .unavailable,
                         "while retrieving services: Get \"http://test.example.com/assets/config/config.prod.json\": request timed out"
                     ))))
+        for (uri, kind, status) in [
+            ("docker://registry.example.com", LoginKind.registry, LoginHealth.Status.valid),
+            ("https://keys.lab.example.org", .keyserver, .rejected),
+        ] {
+            await services.waitUntilWaiting("check:\(uri)")
+            let login = StoredLogin(uri: uri, kind: kind, isInsecure: false)
+            services.answer(
+                "check:\(uri)",
+                with: .loginHealth(
+                    LoginHealth(login: login, username: "u", status: status, reason: "the server said so")))
+        }
         await h.pump { h.state.tasks.isEmpty }
         let lab = try #require(h.screen.row(containing: " lab "))
         let test = try #require(h.screen.row(containing: " test "))
         #expect(h.screen.line(lab).contains("N/A: refused"), "\(h.screen.line(lab))")
         #expect(h.screen.line(test).contains("N/A: timeout"), "\(h.screen.line(test))")
-        #expect(h.message.contains("3 remotes checked: 1 OK, 2 N/A"), "\(h.message)")
+        #expect(
+            h.message.contains("3 remotes checked: 1 OK, 2 N/A; 2 logins: 1 valid, 1 to log in again"), "\(h.message)")
+        #expect(h.state.loginCells["https://keys.lab.example.org"] == .done("rejected", ok: false))
         h.press(.character("m"))
         #expect(h.text.contains("connection refused"))
         #expect(h.text.contains("request timed out"))
@@ -130,7 +144,7 @@ import Testing
         services.answer("status:lab", with: .status(.success(EndpointStatus(summary: "OK", ok: true))))
         await h.pump { h.state.statusCells["lab"] == .done("OK", ok: true) }
         h.press(.escape)
-        #expect(h.message == "INFO: 3 remotes checked: 1 OK, 0 N/A, 2 cancelled")
+        #expect(h.message == "INFO: 3 remotes checked: 1 OK, 0 N/A, 2 cancelled; 2 logins: 0 valid, 2 cancelled")
         #expect(h.state.statusRun == nil)
     }
 

@@ -149,8 +149,9 @@ import Testing
         try await NetworkHarness.with { n in
             let h = n.harness
             h.press(.character("S"))
-            #expect(h.state.tasks.count == 3)
-            #expect(h.message == "INFO: Checking status of 3 remotes (Esc cancels)")
+            // Three remotes, and the registry login (its secret is missing: no request needed).
+            #expect(h.state.tasks.count == 4)
+            #expect(h.message == "INFO: Checking status of 3 remotes and 1 login (Esc cancels)")
             for name in ["DefaultRemote", "down", "lab"] {
                 let row = try #require(h.screen.row(containing: " \(name) "))
                 #expect(h.screen.line(row).hasSuffix("checking"), "\(name)")
@@ -159,7 +160,8 @@ import Testing
             #expect(h.state.statusCells["DefaultRemote"] == .done("built-in", ok: true))
             #expect(h.state.statusCells["down"] == .done("N/A: refused", ok: false))
             #expect(h.state.statusCells["lab"] == .done("OK", ok: true))
-            #expect(h.message == "WARNING: 3 remotes checked: 2 OK, 1 N/A")
+            #expect(h.message == "WARNING: 3 remotes checked: 2 OK, 1 N/A; 1 login: 0 valid, 1 to log in again")
+            #expect(h.state.loginCells["docker://registry.example.com"] == .done("missing", ok: false))
         }
     }
 

@@ -6,6 +6,10 @@ enum LoginKeys {
 
     static let bindings: [KeyBinding] = [
         KeyBinding(
+            [.character("s")], "check-login", "check the selected login with its server again (stores nothing)",
+            hint: "check", in: pane, disabled: Refusal.noLogin,
+            run: { s in s.selectedLogin.map { s.startLoginChecks(of: [$0]) } ?? [] }),
+        KeyBinding(
             [.character("a")], "add-login", "log in to a registry or keyserver", hint: "login", in: pane,
             disabled: Refusal.notLoaded, run: { $0.openNewLogin() }),
         KeyBinding(

@@ -8,9 +8,10 @@ enum PaneKeys {
             in: [.pane(.endpoints), .pane(.keyservers)], disabled: Refusal.noEndpoint,
             run: { s in s.selectedEndpoint.map { s.startStatus(of: [$0.name]) } ?? [] }),
         KeyBinding(
-            [.character("S")], "status-all", "check the status of every remote", hint: "all", in: panes,
-            disabled: { s in s.visibleEndpoints.isEmpty ? "no endpoints" : nil },
-            run: { s in s.startStatus(of: s.visibleEndpoints.map(\.name)) }),
+            [.character("S")], "status-all", "check the status of every remote and every login", hint: "all",
+            in: panes,
+            disabled: { s in s.visibleEndpoints.isEmpty && s.visibleLogins.isEmpty ? "no endpoints" : nil },
+            run: { $0.checkEverything() }),
         KeyBinding(
             [.character("/")], "filter", "filter the focused pane", hint: "filter", in: panes,
             run: { s in s.setMode(.filtering) }),
@@ -63,6 +64,24 @@ extension UIState {
         return tasks.keys.sorted().map { Effect.cancelTask(id: $0) } + [.quit(exitCode: 0)]
     }
 
+    /// `S`: the status of every visible remote and a check of every visible login, counted
+    /// together for one summary line.
+    mutating func checkEverything() -> [Effect] {
+        let remotes = visibleEndpoints.map(\.name)
+        let statusEffects = remotes.isEmpty ? [] : startStatus(of: remotes)
+        let loginEffects = startLoginChecksOfRun()
+        if !loginEffects.isEmpty {
+            let what =
+                statusEffects.isEmpty
+                ? "" : "status of \(statusEffects.count) remote\(statusEffects.count == 1 ? "" : "s") and "
+            say(
+                Message(
+                    .info,
+                    "Checking \(what)\(loginEffects.count) login\(loginEffects.count == 1 ? "" : "s") (Esc cancels)"))
+        }
+        return statusEffects + loginEffects
+    }
+
     /// Starts a status check for each of `names` that has none running; several are counted
     /// for a summary line when the last one ends.
     mutating func startStatus(of names: [String]) -> [Effect] {
@@ -106,6 +125,13 @@ extension UIState {
         tasks = [:]
         var others: [PendingTask] = []
         for task in cancelled {
+            if case .checkLogin(let uri) = task.kind {
+                loginCells[uri] = .done("cancelled", ok: false)
+                if statusRun?.logins.pending.remove(task.id) != nil {
+                    statusRun?.logins.cancelled += 1
+                    continue
+                }
+            }
             if case .status(let remote) = task.kind {
                 statusCells[remote] = .done("cancelled", ok: false)
                 statusResults[remote] = .cancelled(at: time)

@@ -26,6 +26,11 @@ public final class NetworkServices: TUIServices {
 
     private var discovery: ServiceDiscovery { ServiceDiscovery(fetcher: fetcher, cache: store.discoveryCache) }
 
+    /// Checks a stored login again, as `remotes registry status` does.
+    public func checkLogin(_ login: StoredLogin) async -> LoginHealth {
+        await LoginHealthCheck(store: store, fetcher: fetcher, environment: environment).check(login)
+    }
+
     /// Forgets cached discovery answers: each remote's next check fetches them again.
     public func discardCaches() {
         stale.withLock { $0 = (true, []) }

@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesNetwork
 
 /// The network work the TUI asks for. Each call runs off the UI loop in its own task, may take
 /// seconds, and must stop promptly when its task is cancelled (Esc, `q`). Endpoint logins never
@@ -32,6 +33,10 @@ public protocol TUIServices: Sendable {
     /// trusted any more.
     func discardCaches()
 
+    /// `registry status URI`: checks the stored login again against its server, exactly as a
+    /// login would, storing nothing. Cancelling the task ends it as `unchecked`.
+    func checkLogin(_ login: StoredLogin) async -> LoginHealth
+
     /// Who the registry login `uri` is for and where its secret is kept, for the detail view:
     /// read from the docker config without the secret, never asking a credential helper. Nil
     /// when it cannot be told.
@@ -41,6 +46,11 @@ public protocol TUIServices: Sendable {
 extension TUIServices {
     /// Nothing cached by default.
     public func discardCaches() {}
+
+    /// Not supported by default.
+    public func checkLogin(_ login: StoredLogin) async -> LoginHealth {
+        LoginHealth(login: login, username: login.username, status: .unchecked, reason: "not supported here")
+    }
 
     /// Not known by default.
     public func registryLoginDetails(uri: String) -> RegistryLoginDetails? { nil }

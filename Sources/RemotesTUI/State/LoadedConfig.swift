@@ -24,16 +24,21 @@ struct LoadedConfig: Sendable {
     /// Logins in file order.
     var loginRows: [ConfigOverview.LoginRow] { overview.logins }
 
-    /// Reads the files through `store`.
-    static func load(_ store: ConfigStore) throws(RemotesError) -> LoadedConfig {
-        try LoadedConfig(state: store.load(), store: store)
+    /// Reads the files through `store`; `environment` chooses the docker config files
+    /// (`APPTAINER_AUTH_FILE`, `DOCKER_CONFIG`), read to tell where each login's secret is.
+    static func load(_ store: ConfigStore, environment: [String: String] = [:]) throws(RemotesError) -> LoadedConfig {
+        try LoadedConfig(state: store.load(), store: store, environment: environment)
     }
 
-    /// Wraps `state`, looking up built-in keyservers through `store`.
-    init(state: ConfigState, store: ConfigStore) {
+    /// Wraps `state`, looking up built-in keyservers through `store` and the docker config
+    /// files `environment` chooses (never a credential helper, never a secret kept).
+    init(state: ConfigState, store: ConfigStore, environment: [String: String] = [:]) {
         self.state = state
         self.isRoot = store.isRoot
-        overview = ConfigOverview(state: state, builtinKeyserver: store.builtinKeyserver, lookUp: .everyRemote)
+        let dockerConfigs = DockerConfigSnapshot.read(
+            authFile: nil, environment: environment, locations: store.locations)
+        overview = ConfigOverview(
+            state: state, builtinKeyserver: store.builtinKeyserver, lookUp: .everyRemote, dockerConfigs: dockerConfigs)
         let rows = overview.remotes
         var positions: [String: Int] = [:]
         positions.reserveCapacity(rows.count)

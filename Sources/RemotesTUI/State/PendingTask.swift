@@ -10,6 +10,8 @@ struct PendingTask: Sendable, Equatable {
         case loginRegistry(uri: String)
         /// Erasing a registry login.
         case logoutRegistry(uri: String)
+        /// Checking a stored registry or keyserver login again.
+        case checkLogin(uri: String)
     }
 
     /// The task's number, unique for the session.
@@ -32,6 +34,7 @@ struct PendingTask: Sendable, Equatable {
         case .loginEndpoint(let remote): return "login to \(remote)"
         case .loginRegistry(let uri): return "login to \(uri)"
         case .logoutRegistry(let uri): return "logout from \(uri)"
+        case .checkLogin(let uri): return "check of the login to \(uri)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import RemotesCore
+
 /// The request handed to the services when a task starts. Unlike `PendingTask.Kind` it may hold
 /// a secret, so it lives only in the effect, never in the UI state.
 enum ServiceRequest: Sendable, Equatable {
@@ -9,6 +11,8 @@ enum ServiceRequest: Sendable, Equatable {
     case loginRegistry(uri: String, username: String, password: String, insecure: Bool)
     /// `TUIServices.logoutRegistry(uri:)`.
     case logoutRegistry(uri: String)
+    /// `TUIServices.checkLogin(_:)`: a stored login checked again, nothing stored.
+    case checkLogin(StoredLogin)
 
     /// The same request without its secret, for the UI state.
     var kind: PendingTask.Kind {
@@ -17,6 +21,7 @@ enum ServiceRequest: Sendable, Equatable {
         case .loginEndpoint(let remote, _): return .loginEndpoint(remote: remote)
         case .loginRegistry(let uri, _, _, _): return .loginRegistry(uri: uri)
         case .logoutRegistry(let uri): return .logoutRegistry(uri: uri)
+        case .checkLogin(let login): return .checkLogin(uri: login.uri)
         }
     }
 
@@ -25,7 +30,7 @@ enum ServiceRequest: Sendable, Equatable {
     var writesFiles: Bool {
         switch self {
         case .loginRegistry, .logoutRegistry: return true
-        case .status, .loginEndpoint: return false
+        case .status, .loginEndpoint, .checkLogin: return false
         }
     }
 }

@@ -32,11 +32,17 @@ struct StatusRun: Sendable, Equatable {
     /// How many were cancelled.
     var cancelled = 0
 
+    /// The login checks of the run (`S` checks every login too).
+    var logins = LoginTally()
+
     /// A run of the tasks `ids`.
     init(_ ids: [Int]) {
         pending = Set(ids)
         total = ids.count
     }
+
+    /// True when every status check and login check of the run has ended.
+    var isDone: Bool { pending.isEmpty && logins.pending.isEmpty }
 
     /// Counts the end of task `id`; false when it is not one of the run's.
     mutating func finish(_ id: Int, ok: Bool, notAvailable: Bool) -> Bool {
@@ -59,9 +65,59 @@ struct StatusRun: Sendable, Equatable {
 
     /// The summary line.
     var summary: Message {
-        var text = "\(total) remote\(total == 1 ? "" : "s") checked: \(ok) OK, \(notAvailable) N/A"
-        if problems > 0 { text += ", \(problems) with problems" }
+        var parts: [String] = []
+        if total > 0 || logins.total == 0 {
+            var text = "\(total) remote\(total == 1 ? "" : "s") checked: \(ok) OK, \(notAvailable) N/A"
+            if problems > 0 { text += ", \(problems) with problems" }
+            if cancelled > 0 { text += ", \(cancelled) cancelled" }
+            parts.append(text)
+        }
+        if logins.total > 0 { parts.append(logins.summary) }
+        let fine = notAvailable + problems == 0 && logins.needsLogin + logins.undecided == 0
+        return Message(fine ? .info : .warning, parts.joined(separator: "; "))
+    }
+}
+
+/// The login checks of one `S`, counted as they end.
+struct LoginTally: Sendable, Equatable {
+    /// The tasks still running.
+    var pending: Set<Int> = []
+    /// How many were started.
+    var total = 0
+    /// How many are valid.
+    var valid = 0
+    /// How many need a new login (rejected, expired, secret missing).
+    var needsLogin = 0
+    /// How many could not be checked.
+    var undecided = 0
+    /// How many were cancelled.
+    var cancelled = 0
+
+    /// Adds the tasks `ids`.
+    mutating func add(_ ids: [Int]) {
+        pending.formUnion(ids)
+        total += ids.count
+    }
+
+    /// Counts the end of task `id` with `status`; false when it is not one of the run's.
+    mutating func finish(_ id: Int, valid isValid: Bool, needsLogin needs: Bool) -> Bool {
+        guard pending.remove(id) != nil else { return false }
+        if isValid {
+            valid += 1
+        } else if needs {
+            needsLogin += 1
+        } else {
+            undecided += 1
+        }
+        return true
+    }
+
+    /// `2 logins: 1 valid, 1 to log in again`.
+    var summary: String {
+        var text = "\(total) login\(total == 1 ? "" : "s"): \(valid) valid"
+        if needsLogin > 0 { text += ", \(needsLogin) to log in again" }
+        if undecided > 0 { text += ", \(undecided) not checked" }
         if cancelled > 0 { text += ", \(cancelled) cancelled" }
-        return Message(notAvailable + problems == 0 ? .info : .warning, text)
+        return text
     }
 }

@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesNetwork
 
 /// Everything that can happen to the UI: input, time, and the results of effects.
 enum UIEvent: Sendable {
@@ -31,6 +32,8 @@ enum ServiceResult: Sendable, Equatable {
     case status(Result<EndpointStatus, RemotesError>)
     /// A login or logout.
     case outcome(Result<ServiceOutcome, RemotesError>)
+    /// A stored login checked again (never an error: the health says why).
+    case loginHealth(LoginHealth)
 }
 
 /// A change that was written, and the files after it.

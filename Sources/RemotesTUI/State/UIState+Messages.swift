@@ -44,7 +44,7 @@ extension PendingTask.Kind {
     var subject: Subject {
         switch self {
         case .status(let remote), .loginEndpoint(let remote): return .remote(remote)
-        case .loginRegistry(let uri), .logoutRegistry(let uri): return .login(uri)
+        case .loginRegistry(let uri), .logoutRegistry(let uri), .checkLogin(let uri): return .login(uri)
         }
     }
 }

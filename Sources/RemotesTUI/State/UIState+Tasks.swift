@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesNetwork
 
 /// What the UI does when network tasks finish: status checks, logins and logouts.
 extension UIState {
@@ -9,6 +10,8 @@ extension UIState {
         switch result {
         case .status(let status):
             statusFinished(task, status)
+        case .loginHealth(let health):
+            loginCheckFinished(task, health)
         case .outcome(.success(let outcome)):
             if let form, form.pendingTask == id { mode = .browse }
             say(outcome.notices.map { Message($0, about: subject) })
@@ -64,7 +67,7 @@ extension UIState {
             return
         }
         record(lines)
-        if let run = statusRun, run.pending.isEmpty {
+        if let run = statusRun, run.isDone {
             say(run.summary)
             statusRun = nil
         }

@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesNetwork
 
 /// Everything the UI shows, as a value. Changed only by `handle(_:)`, which returns the effects
 /// the event loop must run; no curses, no files, no network here.
@@ -37,6 +38,13 @@ struct UIState: Sendable {
     var statusCells: [String: StatusCell] = [:]
     /// What the last check of each endpoint found, for the detail view.
     var statusResults: [String: StatusResult] = [:]
+    /// The STATUS cell of each login that has been checked, by URI.
+    var loginCells: [String: StatusCell] = [:]
+    /// What the last check of each login found, for the detail view.
+    var loginChecks: [String: LoginHealth] = [:]
+    /// Seconds since 1970 (token expiry is shown against it); the event loop sets it before
+    /// each event.
+    var epochSeconds: Int64 = 0
     /// The checks `S` started, counted for the summary line.
     var statusRun: StatusRun?
     /// Advances on every tick while tasks run.

@@ -1,4 +1,5 @@
 import RemotesCore
+import RemotesNetwork
 
 /// The fields of each kind of row.
 extension DetailLines {
@@ -14,6 +15,13 @@ extension DetailLines {
         let result = state.statusResults[name]
         status(result, running: state.statusCells[name] == .running)
         field("Token", row.isLoggedIn ? "set (logged in)" : "not set (logged out)")
+        if row.isLoggedIn, let expiry = row.tokenExpiry {
+            let now = state.epochSeconds
+            field(
+                "Token expires", expiry.phrase(now: now),
+                expiry.isExpired(now: now)
+                    ? CellStyle(color: .error) : expiry.needsWarning(now: now) ? CellStyle(color: .warning) : .plain)
+        }
         if case .checked(let status, _)? = result {
             if let token = status.token { field("Token check", token) }
             if let user = status.user { field("Logged in as", user) }
@@ -90,5 +98,20 @@ extension DetailLines {
             field("User", registry?.username ?? "(not told by the file)")
             field("Stored in", registry?.storedIn ?? "the docker config (not found)")
         }
+        if let shadowedBy = row.shadowedBy {
+            field("Apptainer", "does not use it: it reads \(shadowedBy) instead", CellStyle(color: .warning))
+        }
+        loginCheck(state.loginChecks[uri], running: state.loginCells[uri] == .running, now: state.epochSeconds)
+    }
+
+    /// What the last check of a login found (`s`), with the token's expiry when it tells one.
+    private mutating func loginCheck(_ health: LoginHealth?, running: Bool, now: Int64) {
+        guard let health else {
+            return field("Status", running ? "being checked…" : "not checked yet: press s (S checks every login)")
+        }
+        let color: CellStyle.ColorRole = health.status == .valid ? .good : health.status.needsLogin ? .error : .warning
+        field("Status", health.status.rawValue, CellStyle(color: color))
+        field("Why", health.reason)
+        if let expiry = health.tokenExpiry { field("Expires", expiry.phrase(now: now)) }
     }
 }

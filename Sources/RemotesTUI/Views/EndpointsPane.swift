@@ -1,3 +1,5 @@
+import RemotesCore
+
 /// The Endpoints pane: name, URI, default, global, exclusive, secure, logged in, status.
 enum EndpointsPane {
     static func view(_ state: UIState) -> PaneView {
@@ -23,7 +25,7 @@ enum EndpointsPane {
                 if case .loginEndpoint = state.task(forEndpoint: rows[i].name)?.kind {
                     return TableCell(spinner, .bold)
                 }
-                return mark(rows[i].isLoggedIn, CellStyle(color: .good))
+                return login(rows[i], now: state.epochSeconds, glyphs: g)
             },
             TableColumn("STATUS", .text(min: 6, want: 20, flex: 1)) { i in
                 status(state.statusCells[rows[i].name], spinner)
@@ -34,7 +36,18 @@ enum EndpointsPane {
             emptyText: emptyText(state))
     }
 
-    private static func status(_ cell: StatusCell?, _ spinner: String) -> TableCell {
+    /// ✓ when a token is stored, or how long it has left when that is under a week ("5d",
+    /// "12h", in the warning colour) or "expired" (error colour): words, so they read the same
+    /// without colour.
+    static func login(_ row: ConfigOverview.RemoteRow, now: Int64, glyphs g: Glyphs) -> TableCell {
+        guard row.isLoggedIn else { return TableCell("") }
+        guard let expiry = row.tokenExpiry, now > 0, expiry.needsWarning(now: now) else {
+            return TableCell(g.check, CellStyle(color: .good))
+        }
+        return TableCell(expiry.shortForm(now: now), CellStyle(color: expiry.isExpired(now: now) ? .error : .warning))
+    }
+
+    static func status(_ cell: StatusCell?, _ spinner: String) -> TableCell {
         switch cell {
         case .running?: return TableCell("\(spinner) checking", .bold)
         case .done(let text, let ok)?: return TableCell(text, CellStyle(color: ok ? .good : .warning))

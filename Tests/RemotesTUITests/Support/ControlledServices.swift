@@ -1,5 +1,6 @@
 import Foundation
 import RemotesCore
+import RemotesNetwork
 
 @testable import RemotesTUI
 
@@ -74,7 +75,7 @@ final class ControlledServices: TUIServices, @unchecked Sendable {
         switch await suspend("status:\(remote)") {
         case .status(let result): return try result.get()
         case .outcome(.failure(let error)): throw error
-        case .outcome(.success): throw .failed("wrong answer kind")
+        case .outcome(.success), .loginHealth: throw .failed("wrong answer kind")
         }
     }
 
@@ -106,7 +107,14 @@ final class ControlledServices: TUIServices, @unchecked Sendable {
     private func outcome(_ key: String) async throws(RemotesError) -> ServiceOutcome {
         switch await suspend(key) {
         case .outcome(let result): return try result.get()
-        case .status: throw .failed("wrong answer kind")
+        case .status, .loginHealth: throw .failed("wrong answer kind")
+        }
+    }
+
+    func checkLogin(_ login: StoredLogin) async -> LoginHealth {
+        switch await suspend("check:\(login.uri)") {
+        case .loginHealth(let health): return health
+        default: return LoginHealth(login: login, username: nil, status: .unchecked, reason: "cancelled")
         }
     }
 }
