@@ -19,9 +19,9 @@ struct LoginHealthPaneTests {
         return part(#"{"alg":"RS256","typ":"JWT"}"#) + "." + part(#"{"sub":"u","exp":\#(exp)}"#) + ".c2ln"
     }
 
-    static func user(far: String, near: String, past: String) -> String {
+    static func user(far: String, month: String, near: String, past: String) -> String {
         var text = "Active: far\nRemotes:\n"
-        for (name, token) in [("far", far), ("near", near), ("past", past)] {
+        for (name, token) in [("far", far), ("month", month), ("near", near), ("past", past)] {
             text += "    \(name):\n        URI: \(name).example.org\n        Token: \(token)\n"
             text += "        System: false\n        Exclusive: false\n"
         }
@@ -29,21 +29,24 @@ struct LoginHealthPaneTests {
     }
 
     @Test(
-        "the LOGIN column shows ✓ far from expiry, the days left under a week, and expired", arguments: [false, true])
+        "the LOGIN column shows ✓ far from expiry, the days left under a month, and expired", arguments: [false, true])
     func expiryColumn(monochrome: Bool) throws {
         let now = Int64(time(nil))
         let fixture = try Fixture(
             user: Self.user(
-                far: Self.jwt(exp: now + 60 * 86_400), near: Self.jwt(exp: now + 3 * 86_400 + 3600),
+                far: Self.jwt(exp: now + 60 * 86_400), month: Self.jwt(exp: now + 12 * 86_400 + 3600),
+                near: Self.jwt(exp: now + 3 * 86_400 + 3600),
                 past: Self.jwt(exp: now - 86_400)))
         let h = Harness(fixture, size: ScreenSize(width: 100, height: 30), monochrome: monochrome)
         let far = h.screen.line(try #require(h.screen.row(containing: " far ")))
+        let month = h.screen.line(try #require(h.screen.row(containing: " month ")))
         let near = h.screen.line(try #require(h.screen.row(containing: " near ")))
         let past = h.screen.line(try #require(h.screen.row(containing: " past ")))
         #expect(far.contains("✓"), "\(far)")
+        #expect(month.contains(" 12d"), "\(month)")
         #expect(near.contains(" 3d"), "\(near)")
         #expect(past.contains("expired"), "\(past)")
-        h.press(.down, .down, .enter)
+        h.press(.down, .down, .down, .enter)
         #expect(h.text.contains("Token expires"))
         #expect(h.text.contains("expired"))
     }

@@ -36,16 +36,21 @@ enum EndpointsPane {
             emptyText: emptyText(state))
     }
 
-    /// ✓ when a token is stored, or how long it has left when that is under a week ("5d",
-    /// "12h", in the warning colour) or "expired" (error colour): words, so they read the same
-    /// without colour.
+    /// ✓ when a token is stored, or how long it has left when that is under a month ("12d"),
+    /// in the warning colour under a week ("5d", "12h") and "expired" in the error colour:
+    /// words, so they read the same without colour.
     static func login(_ row: ConfigOverview.RemoteRow, now: Int64, glyphs g: Glyphs) -> TableCell {
         guard row.isLoggedIn else { return TableCell("") }
-        guard let expiry = row.tokenExpiry, now > 0, expiry.needsWarning(now: now) else {
+        guard let expiry = row.tokenExpiry, now > 0, expiry.expires - now < showDaysWithin else {
             return TableCell(g.check, CellStyle(color: .good))
         }
-        return TableCell(expiry.shortForm(now: now), CellStyle(color: expiry.isExpired(now: now) ? .error : .warning))
+        let color: CellStyle.ColorRole =
+            expiry.isExpired(now: now) ? .error : expiry.needsWarning(now: now) ? .warning : .good
+        return TableCell(expiry.shortForm(now: now), CellStyle(color: color))
     }
+
+    /// A token with less than this left shows its days instead of ✓.
+    static let showDaysWithin: Int64 = 30 * 86_400
 
     static func status(_ cell: StatusCell?, _ spinner: String) -> TableCell {
         switch cell {
