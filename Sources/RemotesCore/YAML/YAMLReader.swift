@@ -6,6 +6,7 @@ public enum YAMLReader {
     /// The root node of the single document in `text`, or nil for an empty document.
     /// Throws a `RemotesError.badFile` naming `source` and the line.
     public static func parse(_ text: String, source: String) throws(RemotesError) -> YAMLNode? {
+        try YAMLKeyGuard.check(text, source: source)
         let root: Node?
         do {
             // The basic resolver tags every scalar as a string: we resolve plain scalars with
@@ -58,6 +59,7 @@ public enum YAMLReader {
                 pairs.append(
                     YAMLPair(scalar.string, try convert(value, source: source, budget: &budget), line: line(key.mark)))
             }
+            try refuseDuplicates(pairs, source: source)
             return YAMLNode(.mapping(pairs), line: line(mapping.mark))
         case .sequence(let sequence):
             var items: [YAMLNode] = []
@@ -71,6 +73,25 @@ public enum YAMLReader {
     }
 
     private static func line(_ mark: Mark?) -> Int { mark?.line ?? 0 }
+
+    /// Yams refuses a key given twice, but counts `! Y` and `!5 Y` as two keys by their tags,
+    /// which we do not keep: written back, they would be the same key twice, a file no reader
+    /// takes. So keys equal as text are refused here, as Yams refuses equal ones.
+    private static func refuseDuplicates(_ pairs: [YAMLPair], source: String) throws(RemotesError) {
+        // The line of the key's last use, whatever order the mapping came in.
+        func refuse(_ pair: YAMLPair) -> RemotesError {
+            let last = pairs.lazy.filter { $0.key == pair.key }.map(\.line).max() ?? pair.line
+            return RemotesError.badFile("\(source): line \(last): key \"\(pair.key)\" is defined more than once")
+        }
+        if pairs.count <= 8 {
+            for (i, pair) in pairs.enumerated() where pairs[..<i].contains(where: { $0.key == pair.key }) {
+                throw refuse(pair)
+            }
+            return
+        }
+        var seen = Set<String>(minimumCapacity: pairs.count)
+        for pair in pairs where !seen.insert(pair.key).inserted { throw refuse(pair) }
+    }
 
     /// Yams errors as one line: "line 3, column 5: did not find expected key".
     static func describe(_ error: YamlError) -> String {
