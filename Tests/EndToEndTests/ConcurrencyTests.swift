@@ -11,7 +11,11 @@ struct ConcurrencyTests {
         let count = 16
         let results = try await withThrowingTaskGroup(of: ProcessResult.self) { group in
             for i in 0..<count {
-                group.addTask { try await box.run(["--batch", "add", "--no-login", "-n", "r\(i)", "r\(i).example"]) }
+                group.addTask {
+                    try await box.run(
+                        ["--batch", "add", "--no-login", "-n", "r\(i)", "r\(i).example"],
+                        environment: LostUpdateTests.patientLocks)
+                }
             }
             var all: [ProcessResult] = []
             for try await r in group { all.append(r) }

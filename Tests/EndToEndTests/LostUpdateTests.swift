@@ -32,6 +32,8 @@ struct LostUpdateTests {
         return (operations, remotes)
     }
 
+    static let patientLocks = ["REMOTES_LOCK_TIMEOUT": "\(120 * SanitizerSlack.factor)"]
+
     @Test("8 processes doing 50 mixed operations each end in exactly the state they imply")
     func eightWorkers() async throws {
         let box = try CLISandbox()
@@ -40,7 +42,10 @@ struct LostUpdateTests {
             for w in 0..<workers {
                 group.addTask {
                     for arguments in Self.plan(worker: w).operations {
-                        let result = try await box.run(["--batch"] + arguments)
+                        // Eight workers on two cores (under a sanitizer too): a worker may wait
+                        // longer than the default 10 s for its turn; this test is about lost
+                        // updates, the bound has tests of its own.
+                        let result = try await box.run(["--batch"] + arguments, environment: Self.patientLocks)
                         #expect(result.status == 0, "\(arguments): \(result.stderr)")
                     }
                 }

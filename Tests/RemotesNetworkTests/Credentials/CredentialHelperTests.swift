@@ -93,7 +93,8 @@ struct CredentialHelperTests {
         defer { folder.remove() }
         _ = try folder.write("#!/bin/sh\nexit 0\n", to: "docker-credential-deaf", mode: 0o755)
         let helper = try CredentialHelper(
-            name: "deaf", environment: ["PATH": folder.path + ":/usr/bin:/bin"], timeout: .seconds(10))
+            name: "deaf", environment: ["PATH": folder.path + ":/usr/bin:/bin"],
+            timeout: SanitizerSlack.scaled(.seconds(10)))
         try await helper.store(server: "h", username: "u", secret: String(repeating: "x", count: 1 << 20))
     }
 
