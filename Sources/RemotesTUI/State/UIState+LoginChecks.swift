@@ -7,11 +7,7 @@ import RemotesNetwork
 extension UIState {
     /// Starts a check of each of `logins` that has none running.
     mutating func startLoginChecks(of logins: [StoredLogin]) -> [Effect] {
-        var effects: [Effect] = []
-        for login in logins where !isChecking(login.uri) {
-            loginCells[login.uri] = .running
-            effects.append(startTask(.checkLogin(login)).effect)
-        }
+        let effects = launchLoginChecks(logins).map(\.effect)
         if effects.isEmpty, !logins.isEmpty {
             say(Message(.warning, "already running: the check of \(logins.count == 1 ? logins[0].uri : "every login")"))
         } else if logins.count == 1 {
@@ -20,25 +16,26 @@ extension UIState {
         return effects
     }
 
+    /// Starts a check of every visible login as part of `S`'s run.
+    mutating func startLoginChecksOfRun() -> [Effect] {
+        let started = launchLoginChecks(visibleLogins)
+        guard !started.isEmpty else { return [] }
+        if statusRun == nil { statusRun = StatusRun([]) }
+        statusRun?.logins.add(started.map(\.id))
+        return started.map(\.effect)
+    }
+
     /// Whether a check of the login `uri` is running.
     func isChecking(_ uri: String) -> Bool {
         tasks.values.contains { $0.kind == .checkLogin(uri: uri) }
     }
 
-    /// Starts a check of every visible login as part of `S`'s run.
-    mutating func startLoginChecksOfRun() -> [Effect] {
-        var ids: [Int] = []
-        var effects: [Effect] = []
-        for login in visibleLogins where !isChecking(login.uri) {
+    /// Starts a task for each of `logins` that has none running, its cell spinning.
+    private mutating func launchLoginChecks(_ logins: [StoredLogin]) -> [(id: Int, effect: Effect)] {
+        logins.filter { !isChecking($0.uri) }.map { login in
             loginCells[login.uri] = .running
-            let (id, effect) = startTask(.checkLogin(login))
-            ids.append(id)
-            effects.append(effect)
+            return startTask(.checkLogin(login))
         }
-        guard !ids.isEmpty else { return [] }
-        if statusRun == nil { statusRun = StatusRun([]) }
-        statusRun?.logins.add(ids)
-        return effects
     }
 
     /// Shows what a login check found: the cell, the detail kept for Enter, and a line (for a
@@ -64,7 +61,7 @@ extension UIState {
         }
     }
 
-    /// `valid`, `rejected`, `expired in 3d`…: the status, with the expiry when a token tells it.
+    /// `rejected`, `expired`, `valid, 3d`…: the status, and a valid token's time left when it tells one.
     func loginCellText(_ health: LoginHealth) -> String {
         guard health.status == .valid, let expiry = health.tokenExpiry else { return health.status.rawValue }
         return "valid, \(expiry.shortForm(now: epochSeconds))"
