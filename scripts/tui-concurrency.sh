@@ -12,26 +12,11 @@
 # screen, and exits non-zero on failure.
 set -euo pipefail
 
-# SLACK: waits stretch under a sanitizer.
-source "$(dirname "$0")/lib/slack.sh"
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
-[ -x "$BIN" ] || { echo "FAIL: no remotes binary at $BIN (swift build --product remotes)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
+NAME=tui-concurrency
+source "$(dirname "$0")/lib/tmux-harness.sh"
+cleanup_extra() { jobs -p | xargs -r kill 2>/dev/null || true; }
 
 WORKERS=${WORKERS:-3}
-WORK=$(mktemp -d)
-SOCK="tui-concurrency-$$"
-T="tmux -L $SOCK -f /dev/null"
-OUT="$WORK/screen.txt"
-cleanup() {
-  jobs -p | xargs -r kill 2>/dev/null || true
-  $T kill-server 2>/dev/null || true
-  rm -rf "$WORK"
-  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-}
-trap cleanup EXIT
 
 mkdir -p "$WORK/home/.apptainer"
 CONFIG="$WORK/home/.apptainer/remote.yaml"
@@ -59,19 +44,6 @@ Remotes:
 YAML
 chmod 600 "$CONFIG"
 
-step() { echo "--- $*"; }
-fail() { echo "FAIL: $*"; echo "last screen:"; cat "$OUT" 2>/dev/null || true; echo "file:"; cat "$CONFIG"; exit 1; }
-capture() { $T capture-pane -t t -p > "$OUT" 2>/dev/null || true; }
-# wait_for REGEX [timeout_s]: poll the screen until it matches.
-wait_for() {
-  local re=$1 deadline=$(( $(date +%s) + ${2:-10} * SLACK ))
-  while (( $(date +%s) < deadline )); do
-    capture
-    grep -qE -- "$re" "$OUT" && return 0
-    sleep 0.05
-  done
-  fail "screen never matched /$re/"
-}
 remotes_in_file() { grep -E '^    [^ -].*:$' "$CONFIG" | sed 's/^    //; s/:$//' | sort | paste -sd' '; }
 keyservers_of() { awk -v r="    $1:" '$0 == r { on = 1; next } on && /^    [^ ]/ { on = 0 } on && /- URI:/ { print $3 }' "$CONFIG" | paste -sd' '; }
 workers_running() { [ -n "$(jobs -pr)" ]; }

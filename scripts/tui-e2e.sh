@@ -11,30 +11,14 @@
 # with the last screen, and exits non-zero on failure.
 set -euo pipefail
 
-# SLACK: waits stretch under a sanitizer.
-source "$(dirname "$0")/lib/slack.sh"
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
+NAME=tui-e2e
+source "$(dirname "$0")/lib/tmux-harness.sh"
 SERVER=${REMOTES_TEST_SERVER:-$(dirname "$BIN")/remotes-test-server}
-[ -x "$BIN" ] || { echo "FAIL: no remotes binary at $BIN (swift build --product remotes)"; exit 1; }
 [ -x "$SERVER" ] || { echo "FAIL: no test server at $SERVER (swift build --product remotes-test-server)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
-
-WORK=$(mktemp -d)
-SOCK="tui-e2e-$$"
-T="tmux -L $SOCK -f /dev/null"
-OUT="$WORK/screen.txt"
 # Every screen the script looked at, to check at the end that no secret was ever drawn.
 SEEN="$WORK/every-screen.txt"
 SERVER_PID=
-cleanup() {
-  $T kill-server 2>/dev/null || true
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-}
-trap cleanup EXIT
+cleanup_extra() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; }
 
 # A Library API endpoint on 127.0.0.1 that accepts one token. Each /version answer waits
 # 600 ms, so that the status check's spinner can be seen.
@@ -73,20 +57,6 @@ Remotes:
 YAML
 chmod 600 "$CONFIG"
 
-step() { echo "--- $*"; }
-fail() { echo "FAIL: $*"; echo "last screen:"; cat "$OUT" 2>/dev/null || true; echo "file:"; cat "$CONFIG"; exit 1; }
-
-# wait_for REGEX [timeout_s]: poll the screen until it matches.
-wait_for() {
-  local re=$1 deadline=$(( $(date +%s) + ${2:-10} * SLACK ))
-  while (( $(date +%s) < deadline )); do
-    $T capture-pane -t t -p > "$OUT" 2>/dev/null || true
-    cat "$OUT" >> "$SEEN"
-    grep -qE -- "$re" "$OUT" && return 0
-    sleep 0.05
-  done
-  fail "screen never matched /$re/"
-}
 file_has() { grep -qE -- "$1" "$CONFIG" || fail "file lacks /$1/"; }
 file_lacks() { ! grep -qE -- "$1" "$CONFIG" || fail "file still has /$1/"; }
 keyserver_order() { grep -E '^ +- URI:' "$CONFIG" | awk '{print $3}' | paste -sd' '; }

@@ -12,23 +12,8 @@
 # Needs tmux; no TTY. Prints PASS or FAIL with the last screen, and exits non-zero on failure.
 set -euo pipefail
 
-source "$(dirname "$0")/lib/slack.sh"
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${1:-${REMOTES_BIN:-$ROOT/.build/debug/remotes}}
-[ -x "$BIN" ] || { echo "FAIL: no remotes binary at $BIN (swift build --product remotes)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
-
-WORK=$(mktemp -d)
-SOCK="tui-safe-input-$$"
-T="tmux -L $SOCK -f /dev/null"
-OUT="$WORK/screen.txt"
-cleanup() {
-  $T kill-server 2>/dev/null || true
-  rm -rf "$WORK"
-  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-}
-trap cleanup EXIT
+NAME=tui-safe-input
+source "$(dirname "$0")/lib/tmux-harness.sh"
 
 mkdir -p "$WORK/home/.apptainer"
 CONFIG="$WORK/home/.apptainer/remote.yaml"
@@ -52,17 +37,6 @@ YAML
 chmod 600 "$CONFIG"
 cp "$CONFIG" "$WORK/original.yaml"
 
-step() { echo "--- $*"; }
-fail() { echo "FAIL: $*"; echo "last screen:"; cat "$OUT" 2>/dev/null || true; echo "file:"; cat "$CONFIG"; exit 1; }
-wait_for() {
-  local re=$1 deadline=$(( $(date +%s) + ${2:-10} * SLACK ))
-  while (( $(date +%s) < deadline )); do
-    $T capture-pane -t t -p > "$OUT" 2>/dev/null || true
-    grep -qE -- "$re" "$OUT" && return 0
-    sleep 0.05
-  done
-  fail "screen never matched /$re/"
-}
 # settle: give the UI time to act on what was sent, then capture the screen.
 settle() { sleep "$(awk "BEGIN { print 0.5 * $SLACK }")"; $T capture-pane -t t -p > "$OUT"; }
 unchanged() { cmp -s "$CONFIG" "$WORK/original.yaml" || fail "$1: the file changed"; }
