@@ -28,19 +28,23 @@ enum SecretInput {
     }
 
     /// Prints `prompt` to stderr and reads one line from the terminal without echo. Nil at EOF.
+    ///
+    /// Echo goes off before the prompt is printed, and with `TCSANOW`, not `TCSAFLUSH`: a
+    /// token pasted (or typed by a script) as soon as the prompt shows is kept, never
+    /// discarded by the switch and never echoed.
     static func readHidden(prompt: String) -> String? {
-        Console.write(2, prompt)
         var saved = termios()
         let isTerminal = tcgetattr(0, &saved) == 0
         if isTerminal {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ECHONL)
-            _ = tcsetattr(0, TCSAFLUSH, &quiet)
+            _ = tcsetattr(0, TCSANOW, &quiet)
         }
         defer {
-            if isTerminal { _ = tcsetattr(0, TCSAFLUSH, &saved) }
+            if isTerminal { _ = tcsetattr(0, TCSANOW, &saved) }
         }
+        Console.write(2, prompt)
         return readLine(strippingNewline: true)
     }
 

@@ -89,20 +89,26 @@ struct LoginInputE2ETests {
 /// The password prompt on a terminal.
 @Suite("remotes login: the prompt on a terminal")
 struct LoginPromptE2ETests {
-    @Test("on a terminal without --batch, a missing password is asked for and not echoed")
-    func prompt() async throws {
+    private static let prompt = "Password (or token when username is empty): "
+
+    /// Logs in as alice on a registry that takes anything, typing the password on a terminal
+    /// as soon as the prompt shows, or before the program starts when `typeAhead`.
+    private func loginOnTerminal(typeAhead: Bool) async throws {
         try await EndpointTestServer.with { server in
             server.misbehave(.custom(status: 200, headers: [:], body: "{}"), at: .exact("/v2/"))
             let sandbox = try CLISandbox()
             let address = "127.0.0.1:\(server.port ?? 0)"
-            let session = try await TerminalSession.run(
-                [sandbox.binary, "login", "-u", "alice", "docker://\(address)"],
-                prompt: "Password (or token when username is empty): ", answer: "typed-secret-7",
-                environment: sandbox.environment(["NO_COLOR": "1"]))
-            #expect(session.status == 0, "\(session.output)")
-            #expect(session.output.hasPrefix("Password (or token when username is empty): "))
-            #expect(!session.output.contains("typed-secret-7"))
-            #expect(session.output.contains("INFO:    Token stored in"))
+            let outcome = try await TerminalRun.run(
+                sandbox.binary, ["login", "-u", "alice", "docker://\(address)"],
+                environment: sandbox.environment(["NO_COLOR": "1"]), workingDirectory: sandbox.folder.path,
+                steps: typeAhead ? [] : [.init(waitFor: Self.prompt, type: "typed-secret-7")],
+                typeAhead: typeAhead ? "typed-secret-7" : nil)
+            let result = outcome.result
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(Self.prompt))
+            #expect(result.stderr.contains("INFO:    Token stored in"))
+            #expect(!result.stdout.contains("typed-secret-7") && !result.stderr.contains("typed-secret-7"))
+            if !typeAhead { #expect(!outcome.echoed.contains("typed-secret-7")) }
             let auths = LoginExpectations.auths(sandbox.read(sandbox.folder.path("home/.docker/config.json")))
             #expect(
                 (auths?[address] as? [String: Any])?["auth"] as? String
@@ -110,14 +116,26 @@ struct LoginPromptE2ETests {
         }
     }
 
+    @Test("on a terminal without --batch, a missing password is asked for and not echoed")
+    func prompt() async throws {
+        try await loginOnTerminal(typeAhead: false)
+    }
+
+    /// Apptainer (Go's term.ReadPassword) keeps what was typed before the prompt; switching
+    /// echo off with TCSAFLUSH after printing the prompt threw it away and hung the login.
+    @Test("a password typed before the prompt shows is kept, as Apptainer keeps it")
+    func typedAhead() async throws {
+        try await loginOnTerminal(typeAhead: true)
+    }
+
     @Test("--batch never prompts, even on a terminal")
     func batchOnTerminal() async throws {
         let sandbox = try CLISandbox()
-        let session = try await TerminalSession.run(
-            [sandbox.binary, "--batch", "login", "-u", "alice", "docker://127.0.0.1:1"], prompt: "", answer: "",
-            environment: sandbox.environment())
-        #expect(session.status == 64)
-        #expect(!session.output.contains("Password"))
-        #expect(session.output.contains("--password-stdin"))
+        let outcome = try await TerminalRun.run(
+            sandbox.binary, ["--batch", "login", "-u", "alice", "docker://127.0.0.1:1"],
+            environment: sandbox.environment(), workingDirectory: sandbox.folder.path, steps: [])
+        #expect(outcome.result.status == 64)
+        #expect(!outcome.result.stdout.contains("Password") && !outcome.result.stderr.contains("Password"))
+        #expect(outcome.result.stderr.contains("--password-stdin"))
     }
 }

@@ -3,8 +3,8 @@ import RemotesTestSupport
 
 /// Runs a program with its standard input on a pseudo-terminal (so that it may prompt), its
 /// stdout and stderr in files, and answers its prompts: each step waits until the output
-/// holds a text, then types a line. What the terminal echoed is kept, to check that hidden
-/// input was not echoed.
+/// holds a text, then types a line at once (a script or a paste is that fast). What the
+/// terminal echoed is kept, to check that hidden input was not echoed.
 enum TerminalRun {
     /// One prompt and the answer typed to it.
     struct Step {
@@ -27,7 +27,7 @@ enum TerminalRun {
 
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String], workingDirectory: String,
-        steps: [Step], timeout: Duration = .seconds(20)
+        steps: [Step], typeAhead: String? = nil, timeout: Duration = SanitizerSlack.scaled(.seconds(20))
     ) async throws -> Outcome {
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0, let slavePath = Self.unlockedSlave(of: master) else {
@@ -52,6 +52,7 @@ enum TerminalRun {
         process.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        if let typeAhead { try Self.type(typeAhead, to: master) }
         try process.run()
 
         var echoed: [UInt8] = []
@@ -89,10 +90,7 @@ enum TerminalRun {
                 try await Task.sleep(for: .milliseconds(10))
             }
             guard process.isRunning, !timedOut else { break }
-            // Give the program a moment to switch echo off after printing the prompt.
-            try await Task.sleep(for: .milliseconds(100))
-            let line = Array((step.type + "\n").utf8)
-            _ = line.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            try Self.type(step.type, to: master)
         }
         while process.isRunning {
             drain()
@@ -113,6 +111,13 @@ enum TerminalRun {
             standardOutput: Array(FileManager.default.contents(atPath: outPath) ?? Data()),
             standardError: Array(FileManager.default.contents(atPath: errPath) ?? Data()))
         return Outcome(result: result, echoed: String(decoding: echoed, as: UTF8.self))
+    }
+
+    /// Types `text` and a newline on the terminal.
+    private static func type(_ text: String, to master: Int32) throws {
+        let line = Array((text + "\n").utf8)
+        let written = line.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+        guard written == line.count else { throw Failure(description: "typing failed: errno \(errno)") }
     }
 
     private typealias PTYCall = @convention(c) (Int32) -> Int32
