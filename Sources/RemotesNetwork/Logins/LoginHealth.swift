@@ -1,6 +1,6 @@
 import RemotesCore
 
-/// What re-checking one stored login found (`LoginHealthCheck`). Holds no secret: `reason`
+/// What re-checking one stored login found (`LoginService.check`). Holds no secret: `reason`
 /// quotes servers and helpers only after their words went through `SecretRedactor`.
 public struct LoginHealth: Sendable, Equatable {
     /// The verdict.

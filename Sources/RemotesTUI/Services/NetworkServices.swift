@@ -28,7 +28,7 @@ public final class NetworkServices: TUIServices {
 
     /// Checks a stored login again, as `remotes registry status` does.
     public func checkLogin(_ login: StoredLogin) async -> LoginHealth {
-        await LoginHealthCheck(store: store, fetcher: fetcher, environment: environment).check(login)
+        await LoginService(store: store, fetcher: fetcher, environment: environment).check(login)
     }
 
     /// Forgets cached discovery answers: each remote's next check fetches them again.

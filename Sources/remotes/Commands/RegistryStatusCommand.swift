@@ -33,12 +33,12 @@ extension RegistryCommand {
 }
 
 /// `registry status` and `status --logins`: reads the stored logins, checks them with
-/// `LoginHealthCheck`, prints the table or JSON, and exits 0, 1 or 69.
+/// `LoginService`'s health check, prints the table or JSON, and exits 0, 1 or 69.
 enum LoginStatus {
     static func run(context: CommandContext, uris: [String], format: OutputFormat, authfile: String?) async throws {
         var results: [LoginHealth] = []
         try await context.performNetwork { (fetcher: HTTPFetcher) async throws(RemotesError) in
-            let checker = LoginHealthCheck(store: context.store, fetcher: fetcher, environment: context.environment)
+            let checker = LoginService(store: context.store, fetcher: fetcher, environment: context.environment)
             let stored = try checker.storedLogins(authFile: authfile)
             context.console.notices(stored.notices)
             let chosen = try select(stored.logins, uris: uris)

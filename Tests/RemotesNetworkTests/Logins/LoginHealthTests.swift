@@ -8,8 +8,8 @@ import Testing
 
 extension LoginSandbox {
     /// A login re-check over the sandbox's files.
-    func healthCheck(environment: [String: String] = ["PATH": "/usr/bin:/bin"]) -> LoginHealthCheck {
-        LoginHealthCheck(
+    func healthCheck(environment: [String: String] = ["PATH": "/usr/bin:/bin"]) -> LoginService {
+        LoginService(
             store: ConfigStore(locations: locations, isRoot: false), fetcher: fetcher, environment: environment,
             helperTimeout: SanitizerSlack.scaled(.seconds(20)))
     }

@@ -1,34 +1,15 @@
 import RemotesCore
 
-/// Re-checks stored logins against their servers exactly as `login` checks a new one
-/// (`RegistryCredentialCheck`: the unauthenticated ping, then Basic or the Bearer realm flow;
-/// `KeyserverCredentialCheck` for keyservers), storing nothing. Both front ends use it: `remotes
+/// The health check: re-checks stored logins against their servers exactly as `login` checks a
+/// new one (`RegistryCredentialCheck`: the unauthenticated ping, then Basic or the Bearer realm
+/// flow; `KeyserverCredentialCheck` for keyservers), storing nothing. Both front ends use it: `remotes
 /// registry status` checks every login at once, the UI one login or all.
 ///
 /// The secret is read where the login keeps it at the moment of the check (the docker config
 /// entry, the credential helper's `get`, remote.yaml's `Auth`), used for the requests, and
 /// dropped; results hold no secret. Cancelling the calling task stops the requests and helpers,
 /// and the result then says `unchecked` (`cancelled`).
-public struct LoginHealthCheck: Sendable {
-    /// The config files (remote.yaml's keyserver secrets, and where docker configs are).
-    public let store: ConfigStore
-    /// The HTTP client.
-    public let fetcher: HTTPFetcher
-    /// The process environment: `APPTAINER_AUTH_FILE`, `DOCKER_CONFIG`, and PATH for helpers.
-    public let environment: [String: String]
-    /// How long one credential helper call may take.
-    public let helperTimeout: Duration
-
-    /// A checker over `store`, making requests with `fetcher`.
-    public init(
-        store: ConfigStore, fetcher: HTTPFetcher, environment: [String: String], helperTimeout: Duration = .seconds(30)
-    ) {
-        self.store = store
-        self.fetcher = fetcher
-        self.environment = environment
-        self.helperTimeout = helperTimeout
-    }
-
+extension LoginService {
     /// The stored logins as `list` shows them (remote.yaml's, then those found only in docker
     /// config files), with WARNINGs about docker config files that could not be read. `authFile`
     /// is `--authfile`.
@@ -68,7 +49,7 @@ public struct LoginHealthCheck: Sendable {
             registry = try RegistryAddress(parsing: login.uri)
             guard let found = try await registrySecret(of: login) else {
                 return LoginHealth(
-                    login: login, username: nil, status: .missing, reason: LoginHealthCheck.missingReason(login))
+                    login: login, username: nil, status: .missing, reason: Self.missingReason(login))
             }
             secret = found
         } catch {
@@ -88,12 +69,12 @@ public struct LoginHealthCheck: Sendable {
             let verification = try await RegistryCredentialCheck(fetcher: fetcher).verify(
                 registry, username: secret.username, password: secret.secret, insecure: login.isInsecure)
             result.status = .valid
-            result.reason = LoginHealthCheck.describe(verification)
+            result.reason = Self.describe(verification)
         } catch {
-            (result.status, result.reason) = LoginHealthCheck.classify(
+            (result.status, result.reason) = Self.classify(
                 error, rejected: RegistryCredentialCheck.isRejection(error), expiry: expiry, now: now)
         }
-        result.reason = LoginHealthCheck.withExpiry(result.reason, expiry, now: now)
+        result.reason = Self.withExpiry(result.reason, expiry, now: now)
         return result
     }
 
@@ -106,7 +87,7 @@ public struct LoginHealthCheck: Sendable {
         }
         guard let credential, !credential.auth.isEmpty else {
             return LoginHealth(
-                login: login, username: nil, status: .missing, reason: LoginHealthCheck.missingReason(login))
+                login: login, username: nil, status: .missing, reason: Self.missingReason(login))
         }
         let auth = credential.auth
         let parts = auth.split(separator: " ", maxSplits: 1).map(String.init)
@@ -125,10 +106,10 @@ public struct LoginHealthCheck: Sendable {
                 redactor: SecretRedactor(secrets))
             result.reason = "the keyserver accepted the \(isBearer ? "token" : "credentials")"
         } catch {
-            (result.status, result.reason) = LoginHealthCheck.classify(
+            (result.status, result.reason) = Self.classify(
                 error, rejected: KeyserverCredentialCheck.isRejection(error), expiry: expiry, now: now)
         }
-        result.reason = LoginHealthCheck.withExpiry(result.reason, expiry, now: now)
+        result.reason = Self.withExpiry(result.reason, expiry, now: now)
         return result
     }
 }

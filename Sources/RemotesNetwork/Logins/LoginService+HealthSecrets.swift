@@ -1,6 +1,7 @@
 import RemotesCore
 
-extension LoginHealthCheck {
+/// The health check's helpers: where each stored secret is now, and the reasons it reports.
+extension LoginService {
     /// The registry secret where `login` keeps it now: the docker config file's entry, or the
     /// helper's `get`. Nil when it is gone.
     func registrySecret(of login: StoredLogin) async throws(RemotesError) -> StoredSecret? {
