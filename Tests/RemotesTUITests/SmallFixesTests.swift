@@ -7,6 +7,25 @@ import Testing
 /// in `ChangedOnDiskTests`.
 @MainActor
 @Suite struct SmallFixesTests {
+    /// STORED IN and the file paths show the home folder as `~` only where a path starts
+    /// there; before, `/data/home/alice/x` became `/data~/x`.
+    @Test(arguments: [
+        ("/home/alice/.apptainer/remote.yaml", "~/.apptainer/remote.yaml"),
+        (
+            "helper named in /home/alice/.docker/config.json (shadowed by /home/alice/a.json)",
+            "helper named in ~/.docker/config.json (shadowed by ~/a.json)"
+        ),
+        ("/data/home/alice/.docker/config.json", "/data/home/alice/.docker/config.json"),
+        ("file /srv/home/alice/x (shadowed by /home/alice/y)", "file /srv/home/alice/x (shadowed by ~/y)"),
+        ("/home/alicebob/x", "/home/alicebob/x"),
+        ("/home/alice", "/home/alice"),
+    ])
+    func homeIsShortenedOnlyWhereAPathStarts(text: String, shown: String) {
+        #expect(UIState.homeShortened(text, home: "/home/alice") == shown)
+        #expect(UIState.homeShortened(text, home: "/") == text)
+        #expect(UIState.homeShortened(text, home: "") == text)
+    }
+
     @Test func anHTTPKeyserverAddedWithoutInsecureIsNotShownAsSecure() throws {
         let yaml = """
             Active: lab

@@ -13,13 +13,31 @@ extension UIState {
     }
 
     /// The user file's path, with the home folder shown as `~`.
-    var userFileText: String { Self.shortPath(locations.userFile, home: locations.home) }
+    var userFileText: String { Self.homeShortened(locations.userFile, home: locations.home) }
 
     /// The system file's path, with the home folder shown as `~`.
-    var systemFileText: String { Self.shortPath(locations.systemFile, home: locations.home) }
+    var systemFileText: String { Self.homeShortened(locations.systemFile, home: locations.home) }
 
-    static func shortPath(_ path: String, home: String) -> String {
-        guard !home.isEmpty, home != "/", path.hasPrefix(home + "/") else { return path }
-        return "~" + path.dropFirst(home.count)
+    /// `text` with the home folder shown as `~` in every path that starts there: at the start
+    /// of the text or after a space or `(`, as in STORED IN's "helper named in
+    /// ~/.docker/config.json (shadowed by ~/…)". Inside another path (`/data/home/alice/…`)
+    /// it stays as it is.
+    static func homeShortened(_ text: String, home: String) -> String {
+        guard !home.isEmpty, home != "/" else { return text }
+        let prefix = home + "/"
+        var result = ""
+        var rest = Substring(text)
+        var atPathStart = true
+        while let next = rest.first {
+            if atPathStart, rest.hasPrefix(prefix) {
+                result += "~/"
+                rest = rest.dropFirst(prefix.count)
+            } else {
+                result.append(next)
+                rest = rest.dropFirst()
+            }
+            atPathStart = next == " " || next == "("
+        }
+        return result
     }
 }

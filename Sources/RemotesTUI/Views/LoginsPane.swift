@@ -21,7 +21,7 @@ enum LoginsPane {
             columns.append(
                 TableColumn("STORED IN", short: "STORED", .text(min: 6)) { i in
                     TableCell(
-                        storedIn(rows[i], home: home),
+                        UIState.homeShortened(rows[i].storedInCell, home: home),
                         rows[i].shadowedBy != nil || rows[i].place == nil ? CellStyle(color: .warning) : .plain)
                 })
         }
@@ -40,11 +40,5 @@ enum LoginsPane {
             : "(no login matches the filter; Esc clears it)"
         return PaneView(
             pane: .logins, title: Pane.logins.title, columns: columns, rowCount: rows.count, emptyText: empty)
-    }
-
-    /// Where the secret is, with the home folder shown as `~`.
-    static func storedIn(_ row: ConfigOverview.LoginRow, home: String) -> String {
-        guard !home.isEmpty, home != "/" else { return row.storedInCell }
-        return row.storedInCell.replacing(home + "/", with: "~/")
     }
 }
