@@ -108,7 +108,9 @@ struct StatusTests {
 
     @Test func unreachableEndpoint() async throws {
         try await EndpointFixture.with { f in
-            let port = try FreePort.next()
+            let closed = try ClosedPort()
+            defer { withExtendedLifetime(closed) {} }
+            let port = closed.port
             let add = try await f.run("add", ["--insecure", "--no-login", "gone", "http://127.0.0.1:\(port)/x"])
             #expect(add.status == 0)
             let result = try await f.run("status", ["gone"])
@@ -160,7 +162,9 @@ struct StatusTests {
             try await f.addRemote("ep1", prefix: "/ep1")
             try await f.addRemote("ep2", prefix: "/ep2")
             #expect(try await f.run("login", ["--tokenfile", try f.tokenFile("t", token), "ep1"]).status == 0)
-            let port = try FreePort.next()
+            let closed = try ClosedPort()
+            defer { withExtendedLifetime(closed) {} }
+            let port = closed.port
             #expect(
                 try await f.run("add", ["--insecure", "--no-login", "gone", "http://127.0.0.1:\(port)"]).status == 0)
             let result = try await f.run("status", ["--all"])

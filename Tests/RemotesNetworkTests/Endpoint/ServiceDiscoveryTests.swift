@@ -200,16 +200,18 @@ struct ServiceDiscoveryTests {
 
     @Test func refusedConnectionIsReported() async throws {
         let sandbox = try NetworkSandbox()
-        let port = try FreePort.next()
-        let error = try await sandbox.withDiscovery { discovery in
-            await remotesError { () throws(RemotesError) in
-                _ = try await discovery.services(of: Remote(uri: "http://127.0.0.1:\(port)/ep", insecure: true))
+        try await ClosedPort.with { port in
+            let error = try await sandbox.withDiscovery { discovery in
+                await remotesError { () throws(RemotesError) in
+                    _ = try await discovery.services(of: Remote(uri: "http://127.0.0.1:\(port)/ep", insecure: true))
+                }
             }
+            #expect(
+                error?.message
+                    == "while retrieving services: error making request to server: connection to 127.0.0.1:\(port) refused"
+            )
+            #expect(error?.category == .unavailable)
         }
-        #expect(
-            error?.message
-                == "while retrieving services: error making request to server: connection to 127.0.0.1:\(port) refused")
-        #expect(error?.category == .unavailable)
     }
 
     @Test func redirectFromHTTPSToHTTPIsRefused() async throws {

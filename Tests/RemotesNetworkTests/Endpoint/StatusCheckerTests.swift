@@ -71,16 +71,19 @@ struct StatusCheckerTests {
 
     @Test func unreachableEndpointReportsDiscoveryFailure() async throws {
         let sandbox = try NetworkSandbox()
-        let port = try FreePort.next()
-        let report = try await sandbox.withDiscovery { discovery in
-            await StatusChecker(discovery: discovery).check(
-                NamedRemote(name: "gone", remote: Remote(uri: "http://127.0.0.1:\(port)", token: "t", insecure: true)))
+        try await ClosedPort.with { port in
+            let report = try await sandbox.withDiscovery { discovery in
+                await StatusChecker(discovery: discovery).check(
+                    NamedRemote(
+                        name: "gone", remote: Remote(uri: "http://127.0.0.1:\(port)", token: "t", insecure: true)))
+            }
+            #expect(
+                report.discoveryError?.message
+                    == "while retrieving services: error making request to server: connection to 127.0.0.1:\(port) refused"
+            )
+            #expect(report.services.isEmpty)
+            #expect(report.token.name == "unchecked")
         }
-        #expect(
-            report.discoveryError?.message
-                == "while retrieving services: error making request to server: connection to 127.0.0.1:\(port) refused")
-        #expect(report.services.isEmpty)
-        #expect(report.token.name == "unchecked")
     }
 
     @Test func placeholderEndpointIsExplainedNotChecked() async throws {

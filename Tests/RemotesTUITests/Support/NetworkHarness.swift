@@ -13,6 +13,8 @@ import RemotesTestSupport
 final class NetworkHarness {
     let server: EndpointTestServer
     let fixture: Fixture
+    /// The port of the `down` remote, refused for as long as the harness lives.
+    let closedPort: ClosedPort
     let services: NetworkServices
     let harness: Harness
 
@@ -22,14 +24,14 @@ final class NetworkHarness {
     /// Starts on `server`, which is running.
     init(server: EndpointTestServer, fetcher: HTTPFetcher, size: ScreenSize) throws {
         self.server = server
-        let closedPort = try FreePort.next()
+        closedPort = try ClosedPort()
         let keyserver = server.baseURL
         fixture = try Fixture(
             user: """
                 Active: lab
                 Remotes:
                     down:
-                        URI: 127.0.0.1:\(closedPort)/ep
+                        URI: 127.0.0.1:\(closedPort.port)/ep
                         System: false
                         Exclusive: false
                         Insecure: true
