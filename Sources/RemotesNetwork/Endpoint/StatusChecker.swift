@@ -83,33 +83,17 @@ public struct StatusChecker: Sendable {
 
     /// The health of every service of `catalog`, in name order, checked at the same time.
     static func serviceHealths(_ catalog: ServiceCatalog, fetcher: HTTPFetcher) async -> [ServiceHealth] {
-        let keys = catalog.services.keys.sorted()
-        return await withTaskGroup(of: (Int, ServiceHealth).self) { group in
-            for (index, key) in keys.enumerated() {
-                let uri = catalog.services[key] ?? ""
-                group.addTask {
-                    (
-                        index,
-                        ServiceHealth(key: key, uri: uri, state: await StatusChecker.version(of: uri, fetcher: fetcher))
-                    )
-                }
-            }
-            var results: [(Int, ServiceHealth)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        let services = catalog.services.keys.sorted().map { (key: $0, uri: catalog.services[$0] ?? "") }
+        return await services.concurrentMap { service in
+            ServiceHealth(
+                key: service.key, uri: service.uri,
+                state: await StatusChecker.version(of: service.uri, fetcher: fetcher))
         }
     }
 
     /// Checks every remote at the same time; the reports come back in the order given.
     public func checkAll(_ targets: [NamedRemote], refresh: Bool = false) async -> [EndpointStatusReport] {
-        await withTaskGroup(of: (Int, EndpointStatusReport).self) { group in
-            for (index, target) in targets.enumerated() {
-                group.addTask { (index, await self.check(target, refresh: refresh)) }
-            }
-            var reports: [(Int, EndpointStatusReport)] = []
-            for await report in group { reports.append(report) }
-            return reports.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        await targets.concurrentMap { await self.check($0, refresh: refresh) }
     }
 
     /// `GET <uri>/version`: OK with the version from a json-resp `{"data":{"version":…}}`

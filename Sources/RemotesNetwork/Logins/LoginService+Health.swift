@@ -24,14 +24,7 @@ extension LoginService {
 
     /// Checks every login at the same time; the results come back in the order given.
     public func checkAll(_ logins: [StoredLogin], now: Int64 = TokenExpiry.now()) async -> [LoginHealth] {
-        await withTaskGroup(of: (Int, LoginHealth).self) { group in
-            for (index, login) in logins.enumerated() {
-                group.addTask { (index, await self.check(login, now: now)) }
-            }
-            var results: [(Int, LoginHealth)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        await logins.concurrentMap { await self.check($0, now: now) }
     }
 
     /// Checks one login. Never throws: every failure is a status with its reason.
